@@ -1,0 +1,1 @@
+"""Zhibu Desk core: the domain and its storage. Never imports Qt."""
