@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
 from datetime import UTC, datetime
@@ -62,10 +63,8 @@ def connect(path: Path) -> sqlite3.Connection:
 
 
 def _restrict_to_owner(path: Path) -> None:
-    try:
+    with contextlib.suppress(OSError):
         os.chmod(path, 0o600)
-    except OSError:
-        pass
 
 
 def open_database(path: Path | None = None, *, migrate: bool = True) -> sqlite_utils.Database:

@@ -15,8 +15,7 @@ _SCIENTIFIC = re.compile(r"\d+(?:\.\d+)?E[+-]?\d+")
 _NUMBER_18 = re.compile(r"\d{17}[\dX]")
 _WHITESPACE = re.compile(r"\s+")
 _EXCEL_NUMBER_MESSAGE = (
-    "号码被 Excel 存成了数字，最后几位已经丢失。"
-    "请把这一列的单元格格式设为「文本」，再重新输入完整号码"
+    "号码被 Excel 存成了数字，最后几位已经丢失。请把这一列的单元格格式设为「文本」，再重新输入完整号码"
 )
 
 

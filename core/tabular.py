@@ -7,6 +7,7 @@ writing produces a single-sheet workbook or a CSV file that Excel and WPS open c
 from __future__ import annotations
 
 import codecs
+import contextlib
 import csv
 import datetime as dt
 import itertools
@@ -15,7 +16,7 @@ import re
 import tempfile
 import threading
 import warnings
-from collections.abc import Callable, Generator, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Generator, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -72,10 +73,8 @@ def read_rows(path: Path, cancel: threading.Event | None = None) -> Iterator[Tab
     try:
         with path.open("rb") as f:
             magic = f.read(8)
-    except FileNotFoundError:
-        raise TableReadError(f"找不到文件：{path}。文件可能已被移动或删除，请重新选择。") from None
     except OSError as exc:
-        raise TableReadError(f"无法打开文件 {path.name}：{_os_reason(exc)}") from None
+        raise _open_error(path, exc) from None
     if suffix in XLSX_SUFFIXES or magic.startswith(_ZIP_MAGIC):
         if magic.startswith(_OLE_MAGIC):
             raise TableReadError(
@@ -120,7 +119,7 @@ def _xlsx_rows(path: Path, cancel: threading.Event | None) -> Generator[TableRow
     try:
         source = path.open("rb")  # a file object, so a workbook saved as .csv is read too
     except OSError as exc:
-        raise TableReadError(f"无法打开文件 {path.name}：{_os_reason(exc)}") from None
+        raise _open_error(path, exc) from None
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # openpyxl warns about unsupported extensions (WPS)
@@ -177,17 +176,13 @@ def _detect_encoding(path: Path, cancel: threading.Event | None) -> str:
 
 
 def _sniff_delimiter(sample: str) -> str:
-    lines = sample.splitlines()[:20]
-    if not lines:
-        return ","
-    text = "\n".join(lines)
+    """Comma, unless the first lines clearly use tabs or semicolons instead."""
+    text = "\n".join(sample.splitlines()[:20])
     try:
         delimiter = csv.Sniffer().sniff(text, delimiters=",\t;").delimiter
     except csv.Error:
         return ","
-    if delimiter != "," and text.count(delimiter) > text.count(","):
-        return delimiter
-    return ","
+    return delimiter if text.count(delimiter) > text.count(",") else ","
 
 
 def _csv_rows(path: Path, cancel: threading.Event | None) -> Generator[TableRow, None, None]:
@@ -209,15 +204,17 @@ def _csv_rows(path: Path, cancel: threading.Event | None) -> Generator[TableRow,
             "请在 Excel 或 WPS 中打开该文件，「另存为」Excel 工作簿（.xlsx）后再导入。"
         ) from exc
     except OSError as exc:
-        raise TableReadError(f"无法读取文件 {path.name}：{_os_reason(exc)}") from exc
+        raise _open_error(path, exc) from exc
 
 
-def _os_reason(exc: OSError) -> str:
+def _open_error(path: Path, exc: OSError) -> TableReadError:
     if isinstance(exc, FileNotFoundError):
-        return "找不到文件或文件夹，请重新选择。"
+        return TableReadError(f"找不到文件：{path}。文件可能已被移动或删除，请重新选择。")
     if isinstance(exc, PermissionError):
-        return "没有访问权限，或文件正被其他程序（如 Excel）独占打开，请关闭后重试。"
-    return f"系统错误（{exc.strerror or exc}）。"
+        reason = "没有访问权限，或文件正被其他程序独占打开，请关闭后重试"
+    else:
+        reason = f"系统错误（{exc.strerror or exc}）"
+    return TableReadError(f"无法打开文件 {path.name}：{reason}。")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -236,8 +233,9 @@ def _display_width(value: object) -> int:
     return sum(2 if ord(ch) > 0x2E7F else 1 for ch in longest)  # CJK characters are double width
 
 
-def _atomic_write(path: Path, write: Callable[[Path], None]) -> None:
-    path = Path(path)
+@contextlib.contextmanager
+def _replacing(path: Path) -> Iterator[Path]:
+    """A temporary file next to ``path`` that replaces it when the block succeeds."""
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=".~", suffix=".tmp", dir=path.parent)
     except OSError as exc:
@@ -245,7 +243,7 @@ def _atomic_write(path: Path, write: Callable[[Path], None]) -> None:
     os.close(fd)
     tmp = Path(tmp_name)
     try:
-        write(tmp)
+        yield tmp
         mode = path.stat().st_mode & 0o777 if path.exists() else 0o644
         os.chmod(tmp, mode)  # mkstemp creates files readable by the owner only
         os.replace(tmp, path)
@@ -276,7 +274,8 @@ def write_xlsx(
     choices: Mapping[int, Sequence[str]] | None = None,
     highlight_column: int | None = None,
 ) -> None:
-    """Write one sheet: optional title row, a bold frozen header, the rows, then optional notes.
+    """Write a sheet: optional title row, a bold frozen header, the rows; ``notes`` go on a second
+    sheet called 填写说明.
 
     ``text_columns`` (0-based) are stored as text with format ``@`` so ID numbers stay intact;
     ``choices`` adds drop-down lists to those columns; ``highlight_column`` is filled red-ish.
@@ -288,8 +287,8 @@ def write_xlsx(
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.cell_range import CellRange
-    from openpyxl.worksheet.datavalidation import DataValidation
 
+    path = Path(path)
     text_cols = set(text_columns)
     special = text_cols | ({highlight_column} if highlight_column is not None else set())
     width = max(len(headers), 1)
@@ -322,11 +321,7 @@ def write_xlsx(
 
     # Column widths must be known before the first row is written, so look at a sample first.
     row_iter = iter(rows)
-    sample: list[Sequence[object]] = []
-    for row in row_iter:
-        sample.append(row)
-        if len(sample) >= _WIDTH_SAMPLE:
-            break
+    sample = list(itertools.islice(row_iter, _WIDTH_SAMPLE))
     widths = [_display_width(h) for h in headers] or [0]
     for row in sample:
         for col, v in enumerate(row[: len(widths)]):
@@ -337,43 +332,57 @@ def write_xlsx(
         if col in text_cols:
             dim.number_format = "@"  # cells typed in later stay text too
 
-    header_row = 1
+    # The sheet's views, columns and row heights are written with the first row: set them now.
+    header_row = 2 if title else 1
+    ws.freeze_panes = f"A{header_row + 1}"
     if title:
-        ws.append([cell(title, font=Font(bold=True, size=16), alignment=Alignment(vertical="center"))])
+        ws.row_dimensions[1].height = 30
         if width > 1:
             ws.merged_cells.add(CellRange(min_col=1, min_row=1, max_col=width, max_row=1))
-        ws.row_dimensions[1].height = 30
-        header_row = 2
     header_font, header_fill = Font(bold=True), PatternFill("solid", fgColor=_HEADER_FILL)
     wrap = Alignment(vertical="center", wrap_text=True)
     header_cells = []
     for col, text in enumerate(headers):
         fill = highlight if col == highlight_column else header_fill
         header_cells.append(cell(text, font=header_font, alignment=wrap, fill=fill))
-    ws.append(header_cells)
-    ws.freeze_panes = f"A{header_row + 1}"
 
-    count = 0
-    for count, row in enumerate(itertools.chain(sample, row_iter), start=1):  # noqa: B007
-        ws.append(convert(row))
+    with _replacing(path) as tmp:
+        try:
+            if title:
+                ws.append(
+                    [cell(title, font=Font(bold=True, size=16), alignment=Alignment(vertical="center"))]
+                )
+            ws.append(header_cells)
+            count = 0
+            for row in itertools.chain(sample, row_iter):
+                ws.append(convert(row))
+                count += 1
+            _add_choices(ws, choices or {}, header_row + 1, header_row + max(_CHOICE_ROWS, count))
+            if notes:  # on a sheet of their own, so that importing the file never reads them as data
+                notes_ws = wb.create_sheet(title="填写说明")
+                notes_ws.column_dimensions["A"].width = 100
+                for line in notes:
+                    notes_ws.append([line])
+            wb.save(tmp)
+        except BaseException:
+            with contextlib.suppress(Exception):
+                ws.close()  # release openpyxl's own temporary file
+            raise
 
-    if notes:
-        ws.append([])
-        grey = Font(color="595959")
-        for line in notes:
-            ws.append([cell(line, font=grey)])
 
-    for col, allowed in (choices or {}).items():
+def _add_choices(ws: Any, choices: Mapping[int, Sequence[str]], first: int, last: int) -> None:
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    for col, allowed in choices.items():
         formula = '"' + ",".join(allowed) + '"'
         if len(formula) > 255 or any("," in a or '"' in a for a in allowed):
             continue  # Excel cannot hold such a list inline; values are validated on import anyway
         dv = DataValidation(type="list", formula1=formula, allow_blank=True, showErrorMessage=True)
         dv.errorTitle, dv.error = "输入有误", "请从下拉列表中选择"
         letter = get_column_letter(col + 1)
-        dv.add(f"{letter}{header_row + 1}:{letter}{header_row + max(_CHOICE_ROWS, count)}")
+        dv.add(f"{letter}{first}:{letter}{last}")
         ws.data_validations.append(dv)
-
-    _atomic_write(path, lambda tmp: wb.save(tmp))
 
 
 _NATIVE = (str, int, float, Decimal, dt.date, dt.time, dt.timedelta)  # bool is an int
@@ -405,11 +414,7 @@ def _csv_text(value: object) -> str:
 
 def write_csv(path: Path, headers: list[str], rows: Iterable[Sequence[object]]) -> None:
     """Write UTF-8 with BOM, comma-separated, CRLF line endings (as Excel saves CSV)."""
-
-    def write(tmp: Path) -> None:
-        with tmp.open("w", encoding="utf-8-sig", newline="") as f:
-            writer = csv.writer(f, lineterminator="\r\n")
-            writer.writerow(headers)
-            writer.writerows([_csv_text(v) for v in row] for row in rows)
-
-    _atomic_write(path, write)
+    with _replacing(Path(path)) as tmp, tmp.open("w", encoding="utf-8-sig", newline="") as f:
+        writer = csv.writer(f, lineterminator="\r\n")
+        writer.writerow(headers)
+        writer.writerows([_csv_text(v) for v in row] for row in rows)

@@ -93,7 +93,7 @@ def plan_import(
     data_rows = rows[header_at + 1:]
     outcomes: list[RowOutcome] = []
     seen_ids: dict[str, int] = {}
-    seen_names: dict[tuple[str, str], int] = {}
+    seen_names: dict[tuple[str, str], tuple[int, str | None]] = {}
     total = len(data_rows)
     for done, row in enumerate(data_rows, start=1):
         if done % 500 == 0:
@@ -126,7 +126,7 @@ def _classify(
     raw: dict[str, Any],
     today: date | None,
     seen_ids: dict[str, int],
-    seen_names: dict[tuple[str, str], int],
+    seen_names: dict[tuple[str, str], tuple[int, str | None]],
 ) -> RowOutcome:
     written = {key: header.headers[index] or label_of(key) for index, key in columns.items()}
 
@@ -144,8 +144,10 @@ def _classify(
     id_number = record.get("id_number")
     name_key = (record["name"], record["birth_date"]) if record.get("birth_date") else None
     earlier = seen_ids.get(id_number) if id_number else None
-    if earlier is None and name_key:
-        earlier = seen_names.get(name_key)
+    if earlier is None and name_key in seen_names:
+        first_row, first_id = seen_names[name_key]
+        if not (id_number and first_id and first_id != id_number):
+            earlier = first_row
     if earlier is not None:
         key = "id_number" if id_number and seen_ids.get(id_number) else "name"
         outcome.kind = "error"
@@ -153,23 +155,25 @@ def _classify(
         return outcome
     if id_number:
         seen_ids[id_number] = row.number
-    if name_key:
-        seen_names[name_key] = row.number
+    if name_key and name_key not in seen_names:
+        seen_names[name_key] = (row.number, id_number)
 
     existing = find_duplicate(store, record)
     if existing is not None:
-        if id_number and existing["id_number"] and existing["id_number"] != id_number:
-            outcome.kind = "error"
-            outcome.errors.append(
-                issue(
-                    "id_number",
-                    f"公民身份号码：在册党员「{existing['name']}」姓名和出生日期相同但身份证号不同"
-                    f"（{existing['id_number'][-4:]} 结尾），请核对是否同一人",
-                )
-            )
-            return outcome
         outcome.kind = "duplicate"
         outcome.duplicate_of = existing["id"]
+    elif name_key and id_number:
+        namesake = store.scalar(
+            "SELECT id_number FROM members WHERE deleted = 0 AND name = ? AND birth_date = ?", name_key
+        )
+        if namesake:
+            outcome.warnings.append(
+                issue(
+                    "id_number",
+                    f"公民身份号码：在册党员中已有同名同生日的「{record['name']}」（身份证号 {namesake[-4:]} 结尾），"
+                    "已按不同的人导入，请核对",
+                )
+            )
     return outcome
 
 

@@ -68,7 +68,8 @@ def get_member(store: Store, member_id: str) -> dict[str, Any] | None:
 def find_duplicate(
     store: Store, clean: Mapping[str, Any], exclude_id: str | None = None
 ) -> dict[str, Any] | None:
-    """A current member who is the same person: same ID number, or same name and birth date."""
+    """A current member who is the same person: same ID number, or same name and birth date
+    where at least one of the two has no ID number."""
     if clean.get("id_number"):
         rows = store.query(
             "SELECT * FROM members WHERE deleted = 0 AND id_number = ? AND id != ?",
@@ -77,8 +78,11 @@ def find_duplicate(
         if rows:
             return rows[0]
     if clean.get("name") and clean.get("birth_date"):
+        # Two different ID numbers are two different people, whatever their names.
+        id_condition = "" if not clean.get("id_number") else " AND coalesce(id_number, '') = ''"
         rows = store.query(
-            "SELECT * FROM members WHERE deleted = 0 AND name = ? AND birth_date = ? AND id != ?",
+            "SELECT * FROM members WHERE deleted = 0 AND name = ? AND birth_date = ? AND id != ?"
+            + id_condition,
             (clean["name"], clean["birth_date"], exclude_id or ""),
         )
         if rows:
