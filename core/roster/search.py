@@ -6,6 +6,7 @@ Exact matches come first, then the rest in pinyin order.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -31,25 +32,59 @@ class MemberFilter:
     include_deleted: bool = False
 
 
-def search_members(
-    store: Store,
-    text: str = "",
-    filters: MemberFilter | None = None,
-    today: date | None = None,
-    limit: int | None = None,
+class MemberIndex:
+    """The search keys of a set of members, kept in memory so that each keystroke is a scan of plain
+    strings rather than a database query. Build it once per change of the roster."""
+
+    def __init__(self, members: Iterable[Mapping[str, Any]]) -> None:
+        ordered = sorted(members, key=lambda m: (m.get("name_pinyin") or "", m.get("name") or ""))
+        self.ids = [m["id"] for m in ordered]
+        self.names = [m.get("name") or "" for m in ordered]
+        self.pinyins = [m.get("name_pinyin") or "" for m in ordered]
+        self.initials = [m.get("name_initials") or "" for m in ordered]
+        self.phones = [(m.get("phone") or "").replace("-", "") for m in ordered]
+        self.id_numbers = [m.get("id_number") or "" for m in ordered]
+
+    def search(self, text: str) -> list[str]:
+        """Ids of the members matching ``text``: exact matches first, then pinyin order."""
+        query = to_halfwidth(text).strip().replace(" ", "")
+        if not query:
+            return list(self.ids)
+        positions = range(len(self.ids))
+        if _CJK.search(query):
+            hits = [i for i, name in zip(positions, self.names, strict=True) if query in name]
+            exact = {i for i in hits if self.names[i] == query}
+        else:
+            lowered = query.lower()
+            if lowered.isascii() and lowered.isalpha():
+                hits = [
+                    i
+                    for i, initials, pinyin in zip(positions, self.initials, self.pinyins, strict=True)
+                    if initials.startswith(lowered) or pinyin.startswith(lowered)
+                ]
+                exact = {i for i in hits if lowered in (self.initials[i], self.pinyins[i])}
+            elif re.fullmatch(r"[0-9X]+", digits := query.upper().replace("-", "")):
+                hits = [
+                    i
+                    for i, phone, number in zip(positions, self.phones, self.id_numbers, strict=True)
+                    if phone.endswith(digits) or number.endswith(digits)
+                ]
+                exact = {i for i in hits if digits in (self.phones[i], self.id_numbers[i])}
+            else:
+                hits = [i for i, name in zip(positions, self.names, strict=True) if query in name]
+                exact = {i for i in hits if self.names[i] == query}
+        ordered = [i for i in hits if i in exact] + [i for i in hits if i not in exact]
+        return [self.ids[i] for i in ordered]
+
+
+def filter_members(
+    store: Store, filters: MemberFilter | None = None, today: date | None = None
 ) -> list[dict[str, Any]]:
+    """Members passing the filters (no search text), in pinyin order, with their group names."""
     filters = filters or MemberFilter()
     today = today or date.today()
     where: list[str] = []
     params: list[Any] = []
-    exact = "0"
-    exact_params: list[Any] = []
-
-    query = to_halfwidth(text).strip().replace(" ", "")
-    if query:
-        text_where, text_params, exact, exact_params = _text_condition(query)
-        where.append(text_where)
-        params.extend(text_params)
     if not filters.include_deleted:
         where.append("deleted = 0")
     for column, values in (
@@ -65,48 +100,22 @@ def search_members(
         earliest, latest = birth_range_for_ages(filters.min_age, filters.max_age, today)
         where.append("birth_date IS NOT NULL AND birth_date >= ? AND birth_date <= ?")
         params.extend([earliest, latest])
-
-    sql = f"SELECT *, ({exact}) AS exact_match FROM members"
+    sql = "SELECT * FROM members"
     if where:
         sql += " WHERE " + " AND ".join(f"({w})" for w in where)
-    sql += " ORDER BY exact_match DESC, name_pinyin, name"
-    if limit:
-        sql += f" LIMIT {int(limit)}"
-    rows = store.query(sql, [*exact_params, *params])
-    for row in rows:
-        row.pop("exact_match", None)
-    return with_group_names(store, rows)
+    sql += " ORDER BY name_pinyin, name"
+    return with_group_names(store, store.query(sql, params))
 
 
-def _text_condition(query: str) -> tuple[str, list[Any], str, list[Any]]:
-    """SQL condition for the search text, and the expression marking exact matches."""
-    if _CJK.search(query):
-        return "name LIKE ?", [f"%{_escape_like(query)}%"], "name = ?", [query]
-    lowered = query.lower()
-    if lowered.isascii() and lowered.isalpha():
-        # GLOB is case-sensitive and can use the pinyin indexes.
-        pattern = _escape_glob(lowered) + "*"
-        return (
-            "name_initials GLOB ? OR name_pinyin GLOB ?",
-            [pattern, pattern],
-            "name_initials = ? OR name_pinyin = ?",
-            [lowered, lowered],
-        )
-    digits = query.upper().replace("-", "")
-    if re.fullmatch(r"[0-9X]+", digits):
-        tail = f"%{digits}"
-        return (
-            "replace(phone, '-', '') LIKE ? OR id_number LIKE ?",
-            [tail, tail],
-            "replace(phone, '-', '') = ? OR id_number = ?",
-            [digits, digits],
-        )
-    return "name LIKE ?", [f"%{_escape_like(query)}%"], "name = ?", [query]
-
-
-def _escape_like(text: str) -> str:
-    return text.replace("%", "").replace("_", "")
-
-
-def _escape_glob(text: str) -> str:
-    return re.sub(r"[\[\]*?]", "", text)
+def search_members(
+    store: Store,
+    text: str = "",
+    filters: MemberFilter | None = None,
+    today: date | None = None,
+) -> list[dict[str, Any]]:
+    """Members matching the search text and the filters: exact matches first, then pinyin order."""
+    rows = filter_members(store, filters, today)
+    if not text.strip():
+        return rows
+    by_id = {row["id"]: row for row in rows}
+    return [by_id[member_id] for member_id in MemberIndex(rows).search(text)]
