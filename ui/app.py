@@ -1,0 +1,109 @@
+"""Starting the desktop app: language, font, first-run welcome, main window, ``--screenshot``."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication
+
+from core.backup import backup_if_due
+from core.db import DatabaseError, data_dir, default_db_path
+from core.profile import get_profile
+from core.store import Store
+from ui.context import AppContext
+from ui.fonts import apply_font, register_cjk_font
+from ui.i18n import DEFAULT_LANGUAGE, install_language
+from ui.main_window import MainWindow
+
+
+def user_prefs_path() -> Path:
+    return data_dir() / "ui.ini"
+
+
+def make_application(argv: list[str] | None = None) -> QApplication:
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+    app = QApplication(argv or [sys.argv[0]])
+    app.setApplicationName("ZhibuDesk")
+    app.setApplicationDisplayName("支部工作台")
+    return app
+
+
+def prepare(app: QApplication, ctx: AppContext, language: str | None = None) -> str:
+    """Language and font from the preferences (or ``language``); returns the language in use."""
+    language = language or str(ctx.pref("language", DEFAULT_LANGUAGE))
+    install_language(app, language)
+    family = register_cjk_font()
+    apply_font(app, family, str(ctx.pref("font_size", "normal")))
+    return language
+
+
+def open_or_create(db_path: Path) -> str:
+    """Open (migrating if needed) the database; returns the branch name for the title."""
+    store = Store.open(db_path)
+    try:
+        profile = get_profile(store)
+        if db_path.exists():
+            backup_if_due(store.conn, db_path)
+        return profile.name if profile else ""
+    finally:
+        store.close()
+
+
+def wait_until_idle(ctx: AppContext, seconds: float = 15.0) -> None:
+    """Let queued tasks finish and their results reach the widgets."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        QCoreApplication.processEvents()
+        if not ctx.runner.running:
+            break
+        time.sleep(0.01)
+    for _ in range(5):
+        QCoreApplication.processEvents()
+
+
+def run_gui(args: argparse.Namespace) -> int:
+    if args.screenshot and not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    db_path = Path(args.db) if args.db else default_db_path()
+    app = make_application()
+    ctx = AppContext(db_path, user_prefs_path())
+    prepare(app, ctx, args.lang)
+
+    if not db_path.exists() and not args.screenshot:
+        from ui.welcome import WelcomeDialog
+
+        dialog = WelcomeDialog(ctx)
+        if not dialog.exec():
+            return 0
+    try:
+        branch_name = open_or_create(db_path)
+    except DatabaseError as exc:
+        from ui.messages import show_error
+
+        show_error(None, exc)
+        return 1
+
+    window = MainWindow(ctx, branch_name)
+    if args.page:
+        try:
+            window.show_page(args.page)
+        except KeyError:
+            print(f"unknown page: {args.page}; pages: {', '.join(window.pages)}", file=sys.stderr)
+            return 2
+    window.show()
+    if args.screenshot:
+        wait_until_idle(ctx)
+        image = window.grab()
+        ok = image.save(str(args.screenshot))
+        ctx.runner.wait()
+        return 0 if ok and not image.isNull() else 1
+    return app.exec()

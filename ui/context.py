@@ -1,0 +1,30 @@
+"""What every window and page shares: the database location, the task runner and the preferences."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QSettings, Signal
+
+from ui.tasks import TaskRunner
+
+
+class AppContext(QObject):
+    """Created once by the app (or by a test) and handed to every page."""
+
+    roster_changed = Signal()  # members or groups changed: pages showing them reload
+
+    def __init__(self, db_path: Path, prefs_path: Path | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.db_path = Path(db_path)
+        self.runner = TaskRunner(self.db_path, self)
+        prefs_file = prefs_path or self.db_path.with_name(self.db_path.stem + "-ui.ini")
+        self.prefs = QSettings(str(prefs_file), QSettings.Format.IniFormat)
+
+    def pref(self, key: str, default: Any = None) -> Any:
+        return self.prefs.value(key, default)
+
+    def set_pref(self, key: str, value: Any) -> None:
+        self.prefs.setValue(key, value)
+        self.prefs.sync()
