@@ -9,6 +9,15 @@ from typing import Any
 from core.text import date_of
 
 
+def add_years(day: date, years: int, *, leap_to_march: bool = False) -> date:
+    """The same day ``years`` later (or earlier); 29 February becomes 28 February, or 1 March when
+    ``leap_to_march``."""
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:
+        return date(day.year + years, 3, 1) if leap_to_march else date(day.year + years, 2, 28)
+
+
 def full_years(start: date, today: date) -> int:
     return today.year - start.year - ((today.month, today.day) < (start.month, start.day))
 
@@ -31,11 +40,7 @@ def probation_ends(member: Mapping[str, Any]) -> date | None:
     joined = member.get("joined_date")
     if member.get("category") != "probationary" or not joined:
         return None
-    start = date_of(joined)
-    try:
-        return start.replace(year=start.year + 1)
-    except ValueError:
-        return start.replace(year=start.year + 1, day=28)
+    return add_years(date_of(joined), 1)
 
 
 def probation_due(
@@ -59,14 +64,8 @@ def birth_range_for_ages(min_age: int | None, max_age: int | None, today: date) 
     earliest = "0000-00-00"
     latest = "9999-99-99"
     if max_age is not None:
-        earliest = (_years_before(today, max_age + 1) + timedelta(days=1)).isoformat()
+        earliest = (add_years(today, -(max_age + 1)) + timedelta(days=1)).isoformat()
     if min_age is not None:
-        latest = _years_before(today, min_age).isoformat()
+        latest = add_years(today, -min_age).isoformat()
     return earliest, latest
 
-
-def _years_before(day: date, years: int) -> date:
-    try:
-        return day.replace(year=day.year - years)
-    except ValueError:
-        return day.replace(year=day.year - years, day=28)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from core.roster.derived import add_years
 from core.roster.fields import STATUSES
 from core.store import Store
 from core.text import date_of, parse_date
@@ -23,13 +24,6 @@ ACTIONS: dict[str, tuple[str, str | None]] = {
 
 class StatusError(ValueError):
     """A refused status change (Chinese message)."""
-
-
-def _add_years(day: date, years: int) -> date:
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:  # 29 February
-        return day.replace(year=day.year + years, day=28)
 
 
 def change_status(
@@ -82,10 +76,10 @@ def _check_confirmation(member: dict[str, Any], day: str) -> None:
         raise StatusError(f"「{member['name']}」没有入党日期，请先补全入党日期再办理转正")
     joined = date_of(member["joined_date"])
     confirmed = date_of(day)
-    if not _add_years(joined, 1) <= confirmed <= _add_years(joined, 2):
+    earliest, latest = add_years(joined, 1), add_years(joined, 2, leap_to_march=True)
+    if not earliest <= confirmed <= latest:
         raise StatusError(
-            f"转正日期应在入党日期（{member['joined_date']}）满一年之后、两年之内，"
-            f"即 {_add_years(joined, 1)} 至 {_add_years(joined, 2)} 之间"
+            f"转正日期应在入党日期（{member['joined_date']}）满一年之后、两年之内，即 {earliest} 至 {latest} 之间"
         )
 
 

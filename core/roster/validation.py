@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from core.idcard import IdInfo, IdNumberError, parse_id
+from core.roster.derived import add_years
 from core.roster.fields import GENDERS, MEMBER_FIELDS, label_of
 from core.text import (
     clean_name,
@@ -61,14 +62,6 @@ def _span(iso: str) -> tuple[date, date]:
         exact = date(year, month, day[0])
         return exact, exact
     return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
-
-
-def _add_years(day: date, years: int, *, leap_to_march: bool = True) -> date:
-    """The same day ``years`` later; 29 February becomes 1 March, or 28 February if not ``leap_to_march``."""
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:
-        return date(day.year + years, 3, 1) if leap_to_march else date(day.year + years, 2, 28)
 
 
 class _Checker:
@@ -208,7 +201,7 @@ def _check_joined(check: _Checker) -> None:
     joined, birth = check.clean["joined_date"], check.clean["birth_date"]
     if joined is None or birth is None:
         return
-    adult_from = _add_years(_span(birth)[0], ADULT_AGE)
+    adult_from = add_years(_span(birth)[0], ADULT_AGE, leap_to_march=True)
     if _span(joined)[1] < adult_from:
         check.add(
             "joined_date",
@@ -228,8 +221,8 @@ def _check_confirmed(check: _Checker) -> None:
     if category != "full" or joined is None:
         return
     joined_first, joined_last = _span(joined)
-    earliest = _add_years(joined_first, 1, leap_to_march=False)
-    latest = _add_years(joined_last, 2)
+    earliest = add_years(joined_first, 1, leap_to_march=False)
+    latest = add_years(joined_last, 2, leap_to_march=True)
     confirmed_first, confirmed_last = _span(confirmed)
     if confirmed_last < earliest or confirmed_first > latest:
         check.add(
