@@ -46,13 +46,15 @@ def prepare(app: QApplication, ctx: AppContext, language: str | None = None) -> 
     return language
 
 
-def open_or_create(db_path: Path) -> str:
-    """Open (migrating if needed) the database; returns the branch name for the title."""
-    store = Store.open(db_path)
+def open_or_create(ctx: AppContext) -> str:
+    """Open (migrating if needed) the database; returns the branch name for the title. Makes the
+    daily backup unless the preference ``backup/auto`` turned it off."""
+    auto_backup = bool(ctx.prefs.value("backup/auto", True, type=bool))
+    store = Store.open(ctx.db_path)
     try:
         profile = get_profile(store)
-        if db_path.exists():
-            backup_if_due(store.conn, db_path)
+        if auto_backup:
+            backup_if_due(store.conn, ctx.db_path)
         return profile.name if profile else ""
     finally:
         store.close()
@@ -70,7 +72,8 @@ def wait_until_idle(ctx: AppContext, seconds: float = 15.0) -> None:
         QCoreApplication.processEvents()
 
 
-def run_gui(args: argparse.Namespace) -> int:
+def start_window(args: argparse.Namespace) -> tuple[QApplication, AppContext, MainWindow] | int:
+    """Everything up to a shown main window; an exit code when the app should not start."""
     if args.screenshot and not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     db_path = Path(args.db) if args.db else default_db_path()
@@ -81,11 +84,10 @@ def run_gui(args: argparse.Namespace) -> int:
     if not db_path.exists() and not args.screenshot:
         from ui.welcome import WelcomeDialog
 
-        dialog = WelcomeDialog(ctx)
-        if not dialog.exec():
+        if not WelcomeDialog(ctx).exec():
             return 0
     try:
-        branch_name = open_or_create(db_path)
+        branch_name = open_or_create(ctx)
     except DatabaseError as exc:
         from ui.messages import show_error
 
@@ -100,6 +102,14 @@ def run_gui(args: argparse.Namespace) -> int:
             print(f"unknown page: {args.page}; pages: {', '.join(window.pages)}", file=sys.stderr)
             return 2
     window.show()
+    return app, ctx, window
+
+
+def run_gui(args: argparse.Namespace) -> int:
+    started = start_window(args)
+    if isinstance(started, int):
+        return started
+    app, ctx, window = started
     if args.screenshot:
         wait_until_idle(ctx)
         image = window.grab()

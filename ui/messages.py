@@ -25,20 +25,21 @@ USER_ERRORS: tuple[type[Exception], ...] = (
 )
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Messages", text)
-
-
 def show_error(parent: QWidget | None, error: Exception, trace: str = "") -> None:
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle(tr("Could not finish"))
+    box.setWindowTitle(QCoreApplication.translate("Messages", "Could not finish"))
     if isinstance(error, USER_ERRORS):
         box.setText(str(error))
     else:
         log.error("unexpected error: %s\n%s", error, trace)
-        box.setText(tr("An unexpected error occurred. Nothing was saved half-way; please try again. "
-                       "If it happens again, send the details below to the district."))
+        box.setText(
+            QCoreApplication.translate(
+                "Messages",
+                "An unexpected error occurred. Nothing was saved half-way; please try again. "
+                "If it happens again, send the details below to the district.",
+            )
+        )
         box.setDetailedText(trace or repr(error))
     box.exec()
 
@@ -49,7 +50,7 @@ def confirm(parent: QWidget | None, title: str, text: str, ok_text: str) -> bool
     box.setWindowTitle(title)
     box.setText(text)
     ok = box.addButton(ok_text, QMessageBox.ButtonRole.AcceptRole)
-    box.addButton(tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
+    box.addButton(QCoreApplication.translate("Messages", "Cancel"), QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(ok)
     box.exec()
     return box.clickedButton() is ok

@@ -1,0 +1,407 @@
+"""The roster page (花名册): search, filters, the member table and everything done to members."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPushButton,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.profile import get_profile
+from core.roster.export import export_roster
+from core.roster.fields import CATEGORIES, STATUSES, WECHAT_LEVELS
+from core.roster.groups import list_groups
+from core.roster.members import delete_member, undelete_member
+from core.roster.search import filter_members
+from core.store import Store
+from ui import messages
+from ui.context import AppContext
+from ui.pages.base import Page
+from ui.roster.groups_dialog import GroupsDialog
+from ui.roster.member_dialog import MemberDialog
+from ui.roster.model import (
+    COLUMN_KEYS,
+    NAME,
+    RosterFilterModel,
+    RosterModel,
+    age_band_titles,
+    column_titles,
+    columns_from_keys,
+)
+from ui.roster.printing import choose_export_file, preview_roster, roster_title
+from ui.roster.status_dialog import StatusDialog, status_menu
+from ui.tasks import TaskContext
+
+Flag = QItemSelectionModel.SelectionFlag
+COLUMNS_PREF = "roster/columns"
+EXPORT_DIR_PREF = "roster/export_dir"
+
+
+class RosterPage(Page):
+    key = "roster"
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.model = RosterModel(self)
+        self.proxy = RosterFilterModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.groups: list[dict[str, Any]] = []
+        self.branch_name = ""
+        self.loaded = False
+        self._generation = 0
+        self._select_ids: list[str] = []
+        self._last_deleted: list[dict[str, Any]] = []
+        self._reload_timer = QTimer(self, singleShot=True, interval=0, timeout=self._load)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 8)
+        layout.setSpacing(8)
+        layout.addLayout(self._build_actions())
+        layout.addLayout(self._build_filters())
+        layout.addWidget(self._build_notice())
+        layout.addWidget(self._build_table(), 1)
+        self._apply_columns(columns_from_keys(self.ctx.pref(COLUMNS_PREF)))
+        self._update_actions()
+
+        for keys, slot in (("Ctrl+F", self.focus_search), ("Ctrl+N", self.add_member),
+                           ("Ctrl+Z", self.undo_delete)):
+            QShortcut(QKeySequence(keys), self, activated=slot, context=Qt.ShortcutContext.WindowShortcut)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table, activated=self.delete_selected,
+                  context=Qt.ShortcutContext.WidgetShortcut)
+        ctx.roster_changed.connect(self.reload)
+
+    @staticmethod
+    def title() -> str:
+        return QCoreApplication.translate("RosterPage", "Roster")
+
+    # --- building ------------------------------------------------------------------------------
+
+    def _build_filters(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+
+        statuses = {"current": self.tr("Current members"), **STATUSES}
+        self.group_filter = self._filter_combo(row, self.tr("All party groups"), {}, self.proxy.set_group)
+        self.category_filter = self._filter_combo(row, self.tr("All categories"), CATEGORIES, self.proxy.set_category)
+        self.status_filter = self._filter_combo(row, self.tr("All statuses"), statuses, self.proxy.set_status)
+        self.age_filter = self._filter_combo(row, self.tr("All ages"), age_band_titles(), self.proxy.set_age_band)
+        self.wechat_filter = self._filter_combo(row, self.tr("All WeChat levels"), WECHAT_LEVELS, self.proxy.set_wechat)
+
+        self.columns_button = QToolButton()
+        self.columns_button.setText(self.tr("Columns"))
+        self.columns_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.columns_menu = QMenu(self.columns_button)
+        self.column_actions: list[QAction] = []
+        for column, text in enumerate(column_titles()):
+            action = self.columns_menu.addAction(text)
+            action.setCheckable(True)
+            action.setEnabled(column != NAME)
+            action.toggled.connect(self._columns_chosen)
+            self.column_actions.append(action)
+        self.columns_button.setMenu(self.columns_menu)
+        row.addWidget(self.columns_button)
+        row.addStretch(1)
+        self.count_label = QLabel()
+        self.count_label.setStyleSheet("font-weight: bold;")
+        row.addWidget(self.count_label)
+        return row
+
+    def _filter_combo(self, row: QHBoxLayout, everything: str, choices: dict[str, str], setter: Any) -> QComboBox:
+        """A filter: "everything" first (None), then the choices; ``setter`` gets the chosen code."""
+        combo = QComboBox()
+        combo.addItem(everything, None)
+        for code, label in choices.items():
+            combo.addItem(label, code)
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        combo.currentIndexChanged.connect(lambda _position: setter(combo.currentData()))
+        row.addWidget(combo)
+        return combo
+
+    def _build_actions(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Search: name, pinyin, initials or phone (Ctrl+F)"))
+        self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(280)
+        self.search.setMinimumHeight(36)
+        self.search.textChanged.connect(self._search_changed)
+        self.search.returnPressed.connect(self._focus_table)
+        row.addWidget(self.search, 1)
+        row.addSpacing(8)
+        self.add_button = self._button(row, self.tr("Add member"), self.add_member, self.tr("Ctrl+N"))
+        self.edit_button = self._button(row, self.tr("Edit"), self.edit_selected, self.tr("Enter or double-click"))
+        self.delete_button = self._button(row, self.tr("Delete"), self.delete_selected, self.tr("Del"))
+        self.status_button = self._button(row, self.tr("Change status"), None)
+        self.status_button.setMenu(status_menu(self.status_button, self.change_status))
+        row.addSpacing(12)
+        self._button(row, self.tr("Party groups…"), self.edit_groups)
+        self._button(row, self.tr("Import…"), self.import_members)
+        self._button(row, self.tr("Export…"), self.export_members)
+        self._button(row, self.tr("Print…"), self.print_members)
+        return row
+
+    def _button(self, row: QHBoxLayout, text: str, slot: Any, tip: str = "") -> QPushButton:
+        button = QPushButton(text)
+        button.setMinimumHeight(36)
+        if tip:
+            button.setToolTip(tip)
+        if slot is not None:
+            button.clicked.connect(slot)
+        row.addWidget(button)
+        return button
+
+    def _build_notice(self) -> QFrame:
+        self.notice = QFrame()
+        self.notice.setObjectName("rosterNotice")
+        self.notice.setStyleSheet("QFrame#rosterNotice { background: #fff4d6; border: 1px solid #e0c060; }")
+        row = QHBoxLayout(self.notice)
+        row.setContentsMargins(12, 6, 12, 6)
+        self.notice_label = QLabel()
+        row.addWidget(self.notice_label, 1)
+        self.undo_button = self._button(row, self.tr("Undo (Ctrl+Z)"), self.undo_delete)
+        self._button(row, self.tr("Close"), self.notice.hide)
+        self.notice.hide()
+        return self.notice
+
+    def _build_table(self) -> QTableView:
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setAlternatingRowColors(True)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(int(self.fontMetrics().height() * 2))
+        header = self.table.horizontalHeader()
+        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # search order until a column is clicked
+        header.setSortIndicatorClearable(True)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        header.setHighlightSections(False)
+        self.table.setSortingEnabled(True)
+        self.table.activated.connect(lambda _index: self.edit_selected())
+        self.table.selectionModel().selectionChanged.connect(self._update_actions)
+        for signal in (self.proxy.modelReset, self.proxy.layoutChanged, self.proxy.rowsInserted,
+                       self.proxy.rowsRemoved):
+            signal.connect(self._update_count)
+        return self.table
+
+    # --- loading -------------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        self._reload_timer.start()  # several requests in one turn of the event loop load once
+
+    def _load(self) -> None:
+        self._generation += 1
+        generation = self._generation
+
+        def work(task: TaskContext) -> tuple[list[dict[str, Any]], list[dict[str, Any]], str]:
+            profile = get_profile(task.store)
+            return filter_members(task.store), list_groups(task.store), profile.name if profile else ""
+
+        self.ctx.runner.run(work, lambda result: self._loaded(generation, *result), parent=self,
+                            title=self.tr("Loading the roster…"))
+
+    def _loaded(self, generation: int, members: list[dict[str, Any]], groups: list[dict[str, Any]], branch: str) -> None:
+        if generation != self._generation:
+            return  # a newer load is on its way
+        selected = self._select_ids or [m["id"] for m in self.selected_members()]
+        self._select_ids = []
+        self.groups = groups
+        self.branch_name = branch
+        self._fill_group_filter()
+        self.model.set_members(members, today=date.today())
+        self._select(selected)
+        if not self.loaded:
+            self.table.resizeColumnsToContents()
+            self.loaded = True
+        self._update_actions()
+
+    def _fill_group_filter(self) -> None:
+        current = self.group_filter.currentData()
+        self.group_filter.blockSignals(True)
+        while self.group_filter.count() > 1:
+            self.group_filter.removeItem(1)
+        for group in self.groups:
+            self.group_filter.addItem(group["name"], group["id"])
+        self.group_filter.addItem(self.tr("No party group"), "")
+        position = self.group_filter.findData(current) if current is not None else 0
+        self.group_filter.setCurrentIndex(max(position, 0))
+        self.group_filter.blockSignals(False)
+        self.proxy.set_group(self.group_filter.currentData())
+
+    def _select(self, member_ids: list[str]) -> None:
+        selection = self.table.selectionModel()
+        selection.clearSelection()
+        indexes = [index for index in map(self.proxy.index_of, member_ids) if index.isValid()]
+        for index in indexes:
+            selection.select(index, Flag.Select | Flag.Rows)
+        if indexes:
+            selection.setCurrentIndex(indexes[0], Flag.NoUpdate)
+            self.table.scrollTo(indexes[0])
+
+    def _select_first(self) -> None:
+        if self.proxy.rowCount() and not self.table.selectionModel().hasSelection():
+            self.table.selectRow(0)
+
+    # --- search, filters, columns --------------------------------------------------------------
+
+    def _search_changed(self, text: str) -> None:
+        self.proxy.set_search_text(text)
+        self._select_first()
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def _focus_table(self) -> None:
+        self.table.setFocus()
+        self._select_first()
+
+    def _apply_columns(self, visible: set[int]) -> None:
+        for column, action in enumerate(self.column_actions):
+            action.blockSignals(True)
+            action.setChecked(column in visible)
+            action.blockSignals(False)
+            self.table.setColumnHidden(column, column not in visible)
+
+    def _columns_chosen(self) -> None:
+        visible = {c for c, action in enumerate(self.column_actions) if action.isChecked()} | {NAME}
+        self._apply_columns(visible)
+        self.ctx.set_pref(COLUMNS_PREF, [COLUMN_KEYS[c] for c in sorted(visible)])  # by key: stable
+
+    def _update_count(self) -> None:
+        self.count_label.setText(self.tr("{0} members, {1} shown").format(self.model.rowCount(), self.proxy.rowCount()))
+
+    def _update_actions(self) -> None:
+        count = len(self.table.selectionModel().selectedRows())
+        self.edit_button.setEnabled(count == 1)
+        self.delete_button.setEnabled(count > 0)
+        self.status_button.setEnabled(count > 0)
+
+    def selected_members(self) -> list[dict[str, Any]]:
+        rows = sorted(index.row() for index in self.table.selectionModel().selectedRows())
+        return [self.proxy.member_at(row) for row in rows]
+
+    # --- members -------------------------------------------------------------------------------
+
+    def member_dialog(self, member: dict[str, Any] | None = None) -> MemberDialog:
+        dialog = MemberDialog(self.ctx, member, [g["name"] for g in self.groups], self)
+        dialog.saved.connect(lambda member_id: self._select_ids.append(member_id))
+        return dialog
+
+    def add_member(self) -> None:
+        self.member_dialog().exec()
+
+    def edit_selected(self) -> None:
+        members = self.selected_members()
+        if len(members) == 1:
+            self.member_dialog(members[0]).exec()
+
+    def delete_selected(self) -> None:
+        members = self.selected_members()
+        if not members:
+            return
+        names = self.tr(", ").join(m["name"] for m in members[:10])
+        if len(members) > 10:
+            names = self.tr("{0} and {1} more").format(names, len(members) - 10)
+        question = self.tr("Delete {0} from the roster? You can undo this right afterwards.").format(names)
+        if not messages.confirm(self, self.tr("Delete members"), question, self.tr("Delete")):
+            return
+
+        def done(_result: None) -> None:
+            self._last_deleted = members
+            self.show_notice(self.tr("Deleted {0}").format(names), undo=True)
+            self.ctx.roster_changed.emit()
+
+        self._for_each(delete_member, [m["id"] for m in members], done, self.tr("Deleting…"))
+
+    def undo_delete(self) -> None:
+        members = self._last_deleted
+        if not members:
+            return
+        self._last_deleted = []
+        ids = [m["id"] for m in members]
+
+        def done(_result: None) -> None:
+            self._select_ids = ids
+            self.notice.hide()
+            self.ctx.roster_changed.emit()
+
+        self._for_each(undelete_member, ids, done, self.tr("Restoring…"))
+
+    def _for_each(self, change: Callable[[Store, str], None], ids: list[str], done: Callable[[None], None],
+                  title: str) -> None:
+        """Apply ``change`` to each member in one transaction: all of them or none."""
+
+        def work(task: TaskContext) -> None:
+            with task.store.transaction():
+                for member_id in ids:
+                    change(task.store, member_id)
+
+        self.ctx.runner.run(work, done, parent=self, title=title, cancellable=False)
+
+    def show_notice(self, text: str, undo: bool = False) -> None:
+        self.notice_label.setText(text)
+        self.undo_button.setVisible(undo)
+        self.notice.show()
+
+    def status_dialog(self, action: str | None = None) -> StatusDialog:
+        return StatusDialog(self.ctx, self.selected_members(), action, self)
+
+    def change_status(self, action: str) -> None:
+        if self.selected_members():
+            self.status_dialog(action).exec()
+
+    def edit_groups(self) -> None:
+        GroupsDialog(self.ctx, self).exec()
+
+    def import_members(self) -> None:
+        from ui.roster.import_wizard import ImportWizard
+
+        ImportWizard(self.ctx, self).exec()
+        self.ctx.roster_changed.emit()
+
+    # --- export and print ----------------------------------------------------------------------
+
+    def export_members(self) -> None:
+        members = self.proxy.visible_members()
+        folder = Path(str(self.ctx.pref(EXPORT_DIR_PREF, str(Path.home()))))
+        chosen = choose_export_file(self, len(members), folder)
+        if chosen is not None:
+            path, show_id_numbers = chosen
+            self.ctx.set_pref(EXPORT_DIR_PREF, str(path.parent))
+            self.export_to(path, show_id_numbers, members)
+
+    def export_to(self, path: Path, show_id_numbers: bool, members: list[dict[str, Any]] | None = None) -> None:
+        chosen = members if members is not None else self.proxy.visible_members()
+        title = roster_title(self.branch_name)
+
+        def work(task: TaskContext) -> int:
+            return export_roster(task.store, path, show_id_numbers=show_id_numbers, members=chosen, title=title)
+
+        def done(count: int) -> None:
+            self.show_notice(self.tr("Exported {0} members to {1}").format(count, str(path)))
+
+        self.ctx.runner.run(work, done, parent=self, title=self.tr("Exporting…"))
+
+    def print_members(self) -> None:
+        preview_roster(self, self.proxy.visible_members(), roster_title(self.branch_name)).exec()
