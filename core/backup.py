@@ -8,8 +8,6 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-import sqlite_utils
-
 from core.db import DatabaseError, connect, copy_database, migrate_database, schema_version
 
 KEEP_BACKUPS = 30
@@ -111,7 +109,7 @@ def restore_backup(backup: Path, db_path: Path) -> Path | None:
             source.backup(target)
         finally:
             source.close()
-        migrate_database(sqlite_utils.Database(target), db_path)
+        migrate_database(target, db_path)
     except (sqlite3.Error, DatabaseError) as exc:
         raise BackupError(f"恢复失败：{exc}") from exc
     finally:

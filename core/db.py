@@ -7,11 +7,14 @@ import os
 import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import platformdirs
-import sqlite_utils
 
 from core.migrations import MIGRATIONS
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 APP_DIR_NAME = "ZhibuDesk"
 DB_FILE_NAME = "zhibu.db"
@@ -67,30 +70,36 @@ def _restrict_to_owner(path: Path) -> None:
         os.chmod(path, 0o600)
 
 
-def open_database(path: Path | None = None, *, migrate: bool = True) -> sqlite_utils.Database:
+def open_connection(path: Path | None = None, *, migrate: bool = True) -> sqlite3.Connection:
     """Open (creating if needed) the database at ``path`` and bring its schema up to date."""
     path = Path(path) if path else default_db_path()
     conn = connect(path)
-    db = sqlite_utils.Database(conn)
     if migrate:
         try:
-            migrate_database(db, path)
+            migrate_database(conn, path)
         except Exception:
             conn.close()
             raise
-    return db
+    return conn
 
 
-def current_version(db: sqlite_utils.Database) -> int:
-    return int(db.execute("PRAGMA user_version").fetchone()[0])
+def open_database(path: Path | None = None, *, migrate: bool = True) -> sqlite_utils.Database:
+    """The database as a ``sqlite_utils.Database`` (for scripts and inspection)."""
+    import sqlite_utils
+
+    return sqlite_utils.Database(open_connection(path, migrate=migrate))
 
 
-def migrate_database(db: sqlite_utils.Database, path: Path) -> list[int]:
+def current_version(conn: sqlite3.Connection) -> int:
+    return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+
+def migrate_database(conn: sqlite3.Connection, path: Path) -> list[int]:
     """Apply pending migrations, each in its own transaction. Returns the versions applied.
 
     Before changing an existing schema, a copy of the file is written next to it.
     """
-    version = current_version(db)
+    version = current_version(conn)
     target = schema_version()
     if version > target:
         raise DatabaseError(
@@ -99,26 +108,26 @@ def migrate_database(db: sqlite_utils.Database, path: Path) -> list[int]:
     if version == target:
         return []
     if version > 0:
-        backup_before_migration(db, path, version)
+        backup_before_migration(conn, path, version)
     applied = []
     for number in range(version + 1, target + 1):
         migration = MIGRATIONS[number - 1]
-        db.execute("BEGIN IMMEDIATE")
+        conn.execute("BEGIN IMMEDIATE")
         try:
-            migration(db.conn)
-            db.execute(f"PRAGMA user_version = {number}")
-            db.execute("COMMIT")
+            migration(conn)
+            conn.execute(f"PRAGMA user_version = {number}")
+            conn.execute("COMMIT")
         except BaseException:
-            db.execute("ROLLBACK")
+            conn.execute("ROLLBACK")
             raise
         applied.append(number)
     return applied
 
 
-def backup_before_migration(db: sqlite_utils.Database, path: Path, version: int) -> Path:
+def backup_before_migration(conn: sqlite3.Connection, path: Path, version: int) -> Path:
     stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
     target = path.with_name(f"{path.stem}.v{version}-{stamp}.bak.db")
-    copy_database(db.conn, target)
+    copy_database(conn, target)
     return target
 
 

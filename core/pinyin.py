@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from pypinyin import Style, lazy_pinyin
-
 # Surnames whose reading differs from the character's most common reading.
 _SURNAME_READINGS = {
     "曾": "zeng", "单": "shan", "解": "xie", "仇": "qiu", "朴": "piao", "查": "zha", "区": "ou",
@@ -16,6 +14,8 @@ _SURNAME_READINGS = {
 
 @lru_cache(maxsize=8192)
 def _char_pinyin(char: str) -> str:
+    from pypinyin import Style, lazy_pinyin  # loading its dictionaries takes ~0.2 s: only when needed
+
     reading = lazy_pinyin(char, style=Style.NORMAL, errors="ignore")
     return reading[0].lower() if reading else ""
 

@@ -13,9 +13,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-import sqlite_utils
-
-from core.db import open_database
+from core.db import default_db_path, open_connection
 from core.migrations import SYNCED_TABLES
 
 BOOKKEEPING = ("id", "branch_id", "rev", "synced_rev", "version", "updated_at", "deleted")
@@ -29,20 +27,16 @@ def utc_stamp(moment: datetime) -> str:
 class Store:
     """A branch database opened for reading and writing on the current thread."""
 
-    def __init__(self, db: sqlite_utils.Database, path: Path | None = None) -> None:
-        self.db = db
-        self.path = path
+    def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
+        self.conn = conn
+        self.path: Path = path
         self._depth = 0
         self._clock_offset_ms: int | None = None
 
     @classmethod
     def open(cls, path: Path | None = None) -> Store:
-        db = open_database(path)
-        return cls(db, Path(path) if path else None)
-
-    @property
-    def conn(self) -> sqlite3.Connection:
-        return self.db.conn
+        path = Path(path) if path else default_db_path()
+        return cls(open_connection(path), path)
 
     def close(self) -> None:
         self.conn.close()

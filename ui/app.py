@@ -99,7 +99,7 @@ def start_window(args: argparse.Namespace) -> tuple[QApplication, AppContext, Ma
         try:
             window.show_page(args.page)
         except KeyError:
-            print(f"unknown page: {args.page}; pages: {', '.join(window.pages)}", file=sys.stderr)
+            print(f"unknown page: {args.page}; pages: {', '.join(window.page_keys)}", file=sys.stderr)
             return 2
     window.show()
     return app, ctx, window

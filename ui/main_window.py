@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
+import importlib
+
+from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -17,13 +19,13 @@ from PySide6.QtWidgets import (
 from ui.context import AppContext
 from ui.pages.base import Page
 
-
-def page_classes() -> list[type[Page]]:
-    from ui.pages.home import HomePage
-    from ui.pages.settings import SettingsPage
-    from ui.roster.page import RosterPage
-
-    return [HomePage, RosterPage, SettingsPage]
+# key, module, class, title (translated in the class's context, where the page's title() has it).
+# Modules are imported when a page is first shown, so start-up only pays for the first page.
+PAGES: tuple[tuple[str, str, str, str], ...] = (
+    ("home", "ui.pages.home", "HomePage", "Home"),
+    ("roster", "ui.roster.page", "RosterPage", "Roster"),
+    ("settings", "ui.pages.settings", "SettingsPage", "Settings"),
+)
 
 
 class MainWindow(QMainWindow):
@@ -43,13 +45,11 @@ class MainWindow(QMainWindow):
             "QListWidget#navigation::item:selected { background: #c8102e; color: white; }"
         )
         self.stack = QStackedWidget()
+        self.page_keys = [key for key, *_ in PAGES]
         self.pages: dict[str, Page] = {}
-        for number, cls in enumerate(page_classes(), start=1):
-            page = cls(ctx)
-            self.pages[cls.key] = page
-            self.stack.addWidget(page)
-            item = QListWidgetItem(cls.title())
-            item.setData(Qt.ItemDataRole.UserRole, cls.key)
+        for number, (key, _module, class_name, title) in enumerate(PAGES, start=1):
+            item = QListWidgetItem(QCoreApplication.translate(class_name, title))
+            item.setData(Qt.ItemDataRole.UserRole, key)
             self.nav.addItem(item)
             QShortcut(QKeySequence(f"Ctrl+{number}"), self, activated=lambda n=number - 1: self.nav.setCurrentRow(n))
         self.nav.currentRowChanged.connect(self._show_row)
@@ -66,21 +66,32 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.status_label)
         self.nav.setCurrentRow(0)
 
-    def show_page(self, key: str) -> None:
-        keys = list(self.pages)
-        if key not in keys:
+    def show_page(self, key: str) -> Page:
+        if key not in self.page_keys:
             raise KeyError(key)
-        self.nav.setCurrentRow(keys.index(key))
+        self.nav.setCurrentRow(self.page_keys.index(key))
+        return self.pages[key]
 
     def current_page(self) -> Page:
         return self.stack.currentWidget()  # type: ignore[return-value]
 
+    def _page(self, key: str) -> Page:
+        if key not in self.pages:
+            _key, module, class_name, _title = PAGES[self.page_keys.index(key)]
+            page_type: type[Page] = getattr(importlib.import_module(module), class_name)
+            page = page_type(self.ctx)
+            self.pages[key] = page
+            self.stack.addWidget(page)
+        return self.pages[key]
+
     def _show_row(self, row: int) -> None:
-        self.stack.setCurrentIndex(row)
-        self.current_page().reload()
+        page = self._page(self.page_keys[row])
+        self.stack.setCurrentWidget(page)
+        page.reload()
 
     def _reload_current(self) -> None:
-        self.current_page().reload()
+        if self.stack.count():
+            self.current_page().reload()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt naming)
         self.ctx.runner.wait(10_000)

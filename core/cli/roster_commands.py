@@ -6,21 +6,17 @@ from __future__ import annotations
 import argparse
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from core.backup import BackupError, backup_now, restore_backup
-from core.cancel import Cancelled
 from core.cli.output import CommandFailed, Output
-from core.idcard import mask_id
-from core.roster.demo import DemoRefused, load_demo
-from core.roster.derived import age
-from core.roster.export import ExportError, export_roster, write_error_workbook, write_template
 from core.roster.fields import CATEGORIES, GENDERS, STATUSES, WECHAT_LEVELS, choice_label
-from core.roster.importer import POLICIES, apply_import, plan_import, preview_import, summary
-from core.roster.members import ValidationFailed
-from core.roster.search import MemberFilter, search_members
-from core.store import Store
-from core.tabular import TableReadError
+
+if TYPE_CHECKING:
+    from core.store import Store
+
+# Each command imports what it needs when it runs, so that starting the desktop app (which parses
+# the same command line) does not pay for every command's modules.
+POLICIES = ("skip", "fill", "overwrite")  # as core.roster.importer.POLICIES
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -68,6 +64,9 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 
 def cmd_demo(store: Store, args: argparse.Namespace, out: Output) -> None:
+    from core.roster.demo import DemoRefused, load_demo
+    from core.roster.members import ValidationFailed
+
     if args.members < 1:
         raise CommandFailed("--members 至少为 1")
     try:
@@ -78,6 +77,11 @@ def cmd_demo(store: Store, args: argparse.Namespace, out: Output) -> None:
 
 
 def cmd_import(store: Store, args: argparse.Namespace, out: Output) -> None:
+    from core.cancel import Cancelled
+    from core.roster.export import ExportError, write_error_workbook
+    from core.roster.importer import apply_import, plan_import, preview_import, summary
+    from core.tabular import TableReadError
+
     try:
         plan = plan_import(store, args.file, progress=out.progress)
         if args.dry_run:
@@ -108,6 +112,8 @@ def cmd_import(store: Store, args: argparse.Namespace, out: Output) -> None:
 
 
 def cmd_export(store: Store, args: argparse.Namespace, out: Output) -> None:
+    from core.roster.export import ExportError, export_roster
+
     try:
         count = export_roster(store, args.out, show_id_numbers=args.show_id_numbers)
     except ExportError as exc:
@@ -116,6 +122,8 @@ def cmd_export(store: Store, args: argparse.Namespace, out: Output) -> None:
 
 
 def cmd_template(store: Store, args: argparse.Namespace, out: Output) -> None:
+    from core.roster.export import ExportError, write_template
+
     try:
         write_template(args.out)
     except ExportError as exc:
@@ -125,6 +133,9 @@ def cmd_template(store: Store, args: argparse.Namespace, out: Output) -> None:
 
 def member_json(member: dict[str, Any], today: date) -> dict[str, Any]:
     """A member for ``members --json`` (ID number masked)."""
+    from core.idcard import mask_id
+    from core.roster.derived import age
+
     return {
         "id": member["id"],
         "name": member["name"],
@@ -151,6 +162,8 @@ def member_json(member: dict[str, Any], today: date) -> dict[str, Any]:
 
 
 def cmd_members(store: Store, args: argparse.Namespace, out: Output) -> None:
+    from core.roster.search import MemberFilter, search_members
+
     today = date.today()
     filters = MemberFilter(categories=args.category, statuses=args.status)
     found = [member_json(m, today) for m in search_members(store, args.search, filters, today)]
@@ -166,8 +179,8 @@ def cmd_members(store: Store, args: argparse.Namespace, out: Output) -> None:
 
 
 def cmd_backup(store: Store, args: argparse.Namespace, out: Output) -> None:
-    if store.path is None:
-        raise CommandFailed("无法确定数据库文件位置")
+    from core.backup import BackupError, backup_now
+
     try:
         path = backup_now(store.conn, store.path)
     except BackupError as exc:
@@ -176,8 +189,8 @@ def cmd_backup(store: Store, args: argparse.Namespace, out: Output) -> None:
 
 
 def cmd_restore(store: Store, args: argparse.Namespace, out: Output) -> None:
-    if store.path is None:
-        raise CommandFailed("无法确定数据库文件位置")
+    from core.backup import BackupError, restore_backup
+
     store.close()
     try:
         safety = restore_backup(args.file, store.path)
