@@ -244,6 +244,8 @@ class RosterFilterModel(QSortFilterProxyModel):
         self._text = ""
         self._matches: set[str] | None = None
         self._rank: dict[str, int] = {}
+        self._row_rank: list[int] = []
+        self._search_order_is_source_order = True
         self._by_column = False
         self._group: str | None = None
         self._category: str | None = None
@@ -272,10 +274,9 @@ class RosterFilterModel(QSortFilterProxyModel):
     def set_search_text(self, text: str) -> None:
         self._text = text
         self._apply_search()
-        if self._by_column:
-            self._refilter()
-        else:
-            self.invalidate()  # the order depends on the search as well
+        self._refilter()
+        if not self._by_column:
+            self._order_by_search()
 
     def _apply_search(self) -> None:
         if self._text.strip():
@@ -285,12 +286,31 @@ class RosterFilterModel(QSortFilterProxyModel):
             found = self._index.ids
             self._matches = None
         self._rank = {member_id: position for position, member_id in enumerate(found)}
+        source = self.sourceModel()
+        members = source.members if isinstance(source, RosterModel) else []
+        last = len(self._rank)
+        self._row_rank = [self._rank.get(m["id"], last) for m in members]
+        rows = [source.row_of(member_id) for member_id in found] if isinstance(source, RosterModel) else []
+        # The source rows are in pinyin order already; only exact matches ahead of it need a sort.
+        self._search_order_is_source_order = all(a < b for a, b in zip(rows, rows[1:], strict=False))
+
+    def _order_by_search(self) -> None:
+        """Show rows in search order: the source order when it already is, else sort (the proxy
+        then sorts only the rows that pass the filter)."""
+        if self._search_order_is_source_order:
+            if self.sortColumn() != -1:
+                super().sort(-1)
+        else:
+            super().sort(-1)
+            super().sort(0, Qt.SortOrder.AscendingOrder)
 
     def _rebuild_index(self) -> None:
         source = self.sourceModel()
         self._index = MemberIndex(source.members if isinstance(source, RosterModel) else [])
         self._apply_search()
-        self.invalidate()
+        self._refilter()
+        if not self._by_column:
+            self._order_by_search()
 
     # --- filters -------------------------------------------------------------------------------
 
@@ -358,15 +378,12 @@ class RosterFilterModel(QSortFilterProxyModel):
         if self._by_column:
             super().sort(column, order)
         else:
-            super().sort(0, Qt.SortOrder.AscendingOrder)
+            self._order_by_search()
 
     def lessThan(self, left: QModelIndex | QPersistentModelIndex, right: QModelIndex | QPersistentModelIndex) -> bool:  # noqa: N802
         source = self.roster()
         if not self._by_column:
-            last = len(self._rank)
-            left_rank = self._rank.get(source.member_at(left.row())["id"], last)
-            right_rank = self._rank.get(source.member_at(right.row())["id"], last)
-            return left_rank < right_rank
+            return self._row_rank[left.row()] < self._row_rank[right.row()]
         return bool(source.sort_key(left.row(), left.column()) < source.sort_key(right.row(), right.column()))
 
     # --- what is shown -------------------------------------------------------------------------

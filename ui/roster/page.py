@@ -70,6 +70,8 @@ class RosterPage(Page):
         self._select_ids: list[str] = []
         self._last_deleted: list[dict[str, Any]] = []
         self._reload_timer = QTimer(self, singleShot=True, interval=0, timeout=self._load)
+        # A filter change arrives as many row signals: count once per turn of the event loop.
+        self._count_timer = QTimer(self, singleShot=True, interval=0, timeout=self._update_count)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 8)
@@ -201,7 +203,7 @@ class RosterPage(Page):
         self.table.selectionModel().selectionChanged.connect(self._update_actions)
         for signal in (self.proxy.modelReset, self.proxy.layoutChanged, self.proxy.rowsInserted,
                        self.proxy.rowsRemoved):
-            signal.connect(self._update_count)
+            signal.connect(self._count_timer.start)
         return self.table
 
     # --- loading -------------------------------------------------------------------------------
