@@ -132,7 +132,7 @@ class RosterPage(Page):
         for code, label in choices.items():
             combo.addItem(label, code)
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        combo.currentIndexChanged.connect(lambda _position: setter(combo.currentData()))
+        combo.currentIndexChanged.connect(lambda _position: self._filter_changed(setter, combo.currentData()))
         row.addWidget(combo)
         return combo
 
@@ -267,8 +267,13 @@ class RosterPage(Page):
     # --- search, filters, columns --------------------------------------------------------------
 
     def _search_changed(self, text: str) -> None:
-        self.proxy.set_search_text(text)
+        self._filter_changed(self.proxy.set_search_text, text)
         self._select_first()
+
+    def _filter_changed(self, setter: Any, value: Any) -> None:
+        setter(value)
+        self._count_timer.stop()
+        self._update_count()
 
     def focus_search(self) -> None:
         self.search.setFocus()
