@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QScrollArea,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -162,13 +161,7 @@ class HomePage(Page):
         layout.addLayout(tile_row)
         layout.addSpacing(10)
         layout.addLayout(lists, 1)
-        scroll = QScrollArea()  # with the largest type on a small screen, scroll rather than squeeze
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(content)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll)
+        self.set_scrolling_content(content)
         self._apply_fonts()
 
     @staticmethod
