@@ -16,6 +16,17 @@ def make_id(birth: str, male: bool = True, region: str = "410523", seq: int = 12
     return body + check_digit(body)
 
 
+def id_from_parts(region: str = "410101", birth: str = "19850302", seq: str = "123") -> str:
+    """A valid ID number from its parts (``birth`` as ``YYYYMMDD``; ``seq`` ends with the gender digit)."""
+    first17 = region + birth + seq
+    return first17 + check_digit(first17)
+
+
+def wrong_check(number: str) -> str:
+    """The same ID number with a wrong check character."""
+    return number[:17] + ("0" if number[17] != "0" else "1")
+
+
 def fullwidth(text: str) -> str:
     return "".join(chr(ord(c) + 0xFEE0) if c.isascii() and c.isalnum() else c for c in text)
 

@@ -7,17 +7,10 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from core.idcard import IdInfo, IdNumberError, check_digit, mask_id, parse_id
+from tests.support import id_from_parts as make_id
+from tests.support import wrong_check
 
 TODAY = datetime.date(2024, 6, 15)
-
-
-def make_id(region: str = "410101", birth: str = "19850302", seq: str = "123") -> str:
-    first17 = region + birth + seq
-    return first17 + check_digit(first17)
-
-
-def wrong_check(number: str) -> str:
-    return number[:17] + ("0" if number[17] != "0" else "1")
 
 
 def test_check_digit_of_the_standard_example() -> None:
@@ -160,7 +153,7 @@ def test_today_defaults_to_the_real_date() -> None:
     st.from_regex(r"[0-9]{3}", fullmatch=True),
 )
 def test_any_valid_number_parses_back(region: str, birth: datetime.date, seq: str) -> None:
-    number = make_id(region, birth.strftime("%Y%m%d"), seq)
+    number = make_id(region=region, birth=birth.strftime("%Y%m%d"), seq=seq)
     info = parse_id(number, TODAY)
     assert info.number == number
     assert info.birth_date == birth

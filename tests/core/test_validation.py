@@ -9,17 +9,10 @@ from hypothesis import strategies as st
 from core.idcard import check_digit
 from core.roster.fields import MEMBER_FIELDS, label_of
 from core.roster.validation import FieldIssue, validate_member
+from tests.support import id_from_parts as make_id
+from tests.support import wrong_check
 
 TODAY = datetime.date(2024, 6, 15)
-
-
-def make_id(birth: str = "19850302", seq: str = "123", region: str = "410101") -> str:
-    first17 = region + birth + seq
-    return first17 + check_digit(first17)
-
-
-def wrong_check(number: str) -> str:
-    return number[:17] + ("0" if number[17] != "0" else "1")
 
 
 def record(**values: object) -> dict[str, object]:
