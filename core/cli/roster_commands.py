@@ -9,14 +9,20 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from core.cli.output import CommandFailed, Output
-from core.roster.fields import CATEGORIES, GENDERS, STATUSES, WECHAT_LEVELS, choice_label
+from core.roster.fields import (
+    CATEGORIES,
+    DUPLICATE_POLICIES,
+    GENDERS,
+    STATUSES,
+    WECHAT_LEVELS,
+    choice_label,
+)
 
 if TYPE_CHECKING:
     from core.store import Store
 
 # Each command imports what it needs when it runs, so that starting the desktop app (which parses
 # the same command line) does not pay for every command's modules.
-POLICIES = ("skip", "fill", "overwrite")  # as core.roster.importer.POLICIES
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -29,7 +35,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     p = commands.add_parser("import-roster", help="从 Excel（.xlsx）或 CSV 导入花名册")
     p.add_argument("file", type=Path)
     p.add_argument("--dry-run", action="store_true", help="只检查，不写入")
-    p.add_argument("--on-duplicate", choices=POLICIES, default="skip",
+    p.add_argument("--on-duplicate", choices=DUPLICATE_POLICIES, default="skip",
                    help="已在册的人：skip 跳过，fill 只补空白字段，overwrite 用表中非空值覆盖")
     p.add_argument("--errors", type=Path, metavar="OUT.xlsx", help="把有错误的行连同原因保存到此文件")
     p.add_argument("--json", action="store_true")

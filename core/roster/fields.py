@@ -33,6 +33,10 @@ STATUSES: dict[str, str] = {
 # Statuses under which a person still counts as a current member of the branch.
 CURRENT_STATUSES = ("active", "mobile", "lost")
 
+# What an import does with a row that is already in the roster: skip it, fill its blank fields,
+# or overwrite with the row's non-blank values.
+DUPLICATE_POLICIES = ("skip", "fill", "overwrite")
+
 EDUCATION_LEVELS = ("小学", "初中", "高中", "中专", "大专", "本科", "研究生", "文盲或半文盲")
 
 

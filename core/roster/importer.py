@@ -16,14 +16,14 @@ from typing import Any
 
 from core.cancel import check as check_cancel
 from core.roster.columns import HeaderMatch, locate_header
-from core.roster.fields import MEMBER_FIELDS, label_of
+from core.roster.fields import DUPLICATE_POLICIES, MEMBER_FIELDS, label_of
 from core.roster.members import DATA_COLUMNS, find_duplicate, stored_values
 from core.roster.validation import validate_member
 from core.store import Store
 from core.tabular import TableRow, read_rows
 
 Progress = Callable[[int, int, str], None]
-POLICIES = ("skip", "fill", "overwrite")
+POLICIES = DUPLICATE_POLICIES
 
 
 @dataclass(frozen=True)
