@@ -92,6 +92,11 @@ def plan_import(
     header_at = header.row_index
     data_rows = rows[header_at + 1:]
     outcomes: list[RowOutcome] = []
+    # Each field is reported under its column header as written in the file.
+    written = {
+        key: (header.headers[index] if index < len(header.headers) else "") or label_of(key)
+        for index, key in columns.items()
+    }
     seen_ids: dict[str, int] = {}
     seen_names: dict[tuple[str, str], tuple[int, str | None]] = {}
     total = len(data_rows)
@@ -103,7 +108,7 @@ def plan_import(
         raw = {key: row.values[index] if index < len(row.values) else None for index, key in columns.items()}
         if all(value in (None, "") for value in raw.values()):
             continue
-        outcomes.append(_classify(store, header, columns, row, raw, today, seen_ids, seen_names))
+        outcomes.append(_classify(store, written, row, raw, today, seen_ids, seen_names))
     return ImportPlan(path=Path(path), header=header, mapping=columns, outcomes=outcomes)
 
 
@@ -120,16 +125,13 @@ def _read_with_progress(
 
 def _classify(
     store: Store,
-    header: HeaderMatch,
-    columns: Mapping[int, str],
+    written: Mapping[str, str],
     row: TableRow,
     raw: dict[str, Any],
     today: date | None,
     seen_ids: dict[str, int],
     seen_names: dict[tuple[str, str], tuple[int, str | None]],
 ) -> RowOutcome:
-    written = {key: header.headers[index] or label_of(key) for index, key in columns.items()}
-
     def issue(field_key: str, message: str) -> RowIssue:
         return RowIssue(row.number, written.get(field_key, label_of(field_key)), message)
 
