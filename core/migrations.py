@@ -96,7 +96,86 @@ def _v1_roster(conn: sqlite3.Connection) -> None:
     )
 
 
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1_roster]
+def _v2_lessons(conn: sqlite3.Connection) -> None:
+    """Micro-lessons, study records (immutable events), study sessions and their attendance."""
+    script = (
+        _synced_table(
+            "lessons",
+            """
+            title TEXT NOT NULL,
+            speaker TEXT,
+            topic TEXT,
+            minutes INTEGER,
+            video_url TEXT,
+            credit_hours REAL,
+            published_date TEXT,
+            valid_until TEXT,
+            archived INTEGER NOT NULL DEFAULT 0,
+            note TEXT
+            """,
+        )
+        + "CREATE INDEX lessons_title ON lessons(title);\n"
+        + _synced_table(
+            "study_sessions",
+            """
+            session_date TEXT NOT NULL,
+            kind TEXT NOT NULL DEFAULT 'group_study',
+            title TEXT,
+            place TEXT,
+            lesson_ids TEXT NOT NULL DEFAULT '[]',
+            note TEXT
+            """,
+        )
+        + _synced_table(
+            "session_attendance",
+            """
+            session_id TEXT NOT NULL REFERENCES study_sessions(id),
+            member_id TEXT NOT NULL REFERENCES members(id),
+            attendance TEXT NOT NULL,
+            reason TEXT
+            """,
+        )
+        + "CREATE INDEX session_attendance_session ON session_attendance(session_id);\n"
+        + _synced_table(
+            "study_records",
+            """
+            member_id TEXT NOT NULL REFERENCES members(id),
+            lesson_id TEXT NOT NULL REFERENCES lessons(id),
+            study_date TEXT NOT NULL,
+            method TEXT NOT NULL,
+            minutes INTEGER,
+            helper_id TEXT REFERENCES members(id),
+            session_id TEXT REFERENCES study_sessions(id),
+            entered_by TEXT,
+            note TEXT,
+            void_reason TEXT
+            """,
+        )
+        + """
+        CREATE INDEX study_records_lesson ON study_records(lesson_id, member_id) WHERE deleted = 0;
+        CREATE INDEX study_records_member ON study_records(member_id, study_date) WHERE deleted = 0;
+        CREATE INDEX study_records_date ON study_records(study_date) WHERE deleted = 0;
+        CREATE INDEX study_records_session ON study_records(session_id) WHERE session_id IS NOT NULL;
+        """
+    )
+    for statement in script.split(";\n"):
+        if statement.strip():
+            conn.execute(statement)
+
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1_roster, _v2_lessons]
 
 # Tables whose rows are synced with the district server, in dependency order.
-SYNCED_TABLES: tuple[str, ...] = ("party_groups", "members", "member_status_changes")
+SYNCED_TABLES: tuple[str, ...] = (
+    "party_groups",
+    "members",
+    "member_status_changes",
+    "lessons",
+    "study_sessions",
+    "session_attendance",
+    "study_records",
+)
+
+# Tables of immutable events: rows are inserted once; a wrong one is voided (tombstoned with a
+# reason) and entered again, never changed in place.
+EVENT_TABLES: tuple[str, ...] = ("study_records",)

@@ -14,6 +14,7 @@ class AppContext(QObject):
     """Created once by the app (or by a test) and handed to every page."""
 
     roster_changed = Signal()  # members or groups changed: pages showing them reload
+    study_changed = Signal()  # lessons, study records or sessions changed
 
     def __init__(self, db_path: Path, prefs_path: Path | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)

@@ -117,10 +117,11 @@ def test_migration_backs_up_the_file_first(tmp_path: Path, monkeypatch: pytest.M
     assert db.execute("PRAGMA user_version").fetchone()[0] == len(dbmod.MIGRATIONS)
     assert "color" in db["party_groups"].columns_dict
     db.conn.close()
-    backups = list(tmp_path.glob("b.v1-*.bak.db"))
+    current = len(dbmod.MIGRATIONS) - 1
+    backups = list(tmp_path.glob(f"b.v{current}-*.bak.db"))
     assert len(backups) == 1
     copy = sqlite3.connect(backups[0])
-    assert copy.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert copy.execute("PRAGMA user_version").fetchone()[0] == current
     assert copy.execute("SELECT name FROM party_groups").fetchall() == [("甲",)]
     copy.close()
 
@@ -137,7 +138,7 @@ def test_failed_migration_changes_nothing(tmp_path: Path, monkeypatch: pytest.Mo
     with pytest.raises(sqlite3.OperationalError):
         open_database(path)
     conn = sqlite3.connect(path)
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == len(dbmod.MIGRATIONS) - 1
     assert "color" not in [r[1] for r in conn.execute("PRAGMA table_info(party_groups)")]
     conn.close()
 

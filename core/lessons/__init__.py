@@ -1,0 +1,1 @@
+"""Micro-lessons (微党课) and who studied them."""
