@@ -9,6 +9,8 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from core.backup import BackupError
 from core.db import DatabaseError
+from core.lessons.catalogue import LessonError
+from core.lessons.study import StudyError
 from core.roster.demo import DemoRefused
 from core.roster.export import ExportError
 from core.roster.groups import GroupError
@@ -20,8 +22,8 @@ log = logging.getLogger(__name__)
 
 # Errors a user can cause: their message (Chinese, from core) says what is wrong and what to do.
 USER_ERRORS: tuple[type[Exception], ...] = (
-    BackupError, DatabaseError, DemoRefused, ExportError, GroupError, ValidationFailed, StatusError,
-    TableReadError, TableWriteError,
+    BackupError, DatabaseError, DemoRefused, ExportError, GroupError, LessonError, StudyError,
+    ValidationFailed, StatusError, TableReadError, TableWriteError,
 )
 
 
