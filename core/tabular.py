@@ -226,7 +226,7 @@ _CHOICE_ROWS = 1000
 _WIDTH_SAMPLE = 1000
 
 
-def _display_width(value: object) -> int:
+def display_width(value: object) -> int:
     if isinstance(value, dt.date):
         return 19 if isinstance(value, dt.datetime) else 10
     longest = max(("" if value is None else str(value)).split("\n"), key=len)
@@ -234,7 +234,7 @@ def _display_width(value: object) -> int:
 
 
 @contextlib.contextmanager
-def _replacing(path: Path) -> Iterator[Path]:
+def replacing_file(path: Path) -> Iterator[Path]:
     """A temporary file next to ``path`` that replaces it when the block succeeds."""
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=".~", suffix=".tmp", dir=path.parent)
@@ -322,10 +322,10 @@ def write_xlsx(
     # Column widths must be known before the first row is written, so look at a sample first.
     row_iter = iter(rows)
     sample = list(itertools.islice(row_iter, _WIDTH_SAMPLE))
-    widths = [_display_width(h) for h in headers] or [0]
+    widths = [display_width(h) for h in headers] or [0]
     for row in sample:
         for col, v in enumerate(row[: len(widths)]):
-            widths[col] = max(widths[col], _display_width(v))
+            widths[col] = max(widths[col], display_width(v))
     for col in range(width):
         dim = ws.column_dimensions[get_column_letter(col + 1)]
         dim.width = min(max(widths[col], 6) + 2, 50)
@@ -346,7 +346,7 @@ def write_xlsx(
         fill = highlight if col == highlight_column else header_fill
         header_cells.append(cell(text, font=header_font, alignment=wrap, fill=fill))
 
-    with _replacing(path) as tmp:
+    with replacing_file(path) as tmp:
         try:
             if title:
                 ws.append(
@@ -414,7 +414,7 @@ def _csv_text(value: object) -> str:
 
 def write_csv(path: Path, headers: list[str], rows: Iterable[Sequence[object]]) -> None:
     """Write UTF-8 with BOM, comma-separated, CRLF line endings (as Excel saves CSV)."""
-    with _replacing(Path(path)) as tmp, tmp.open("w", encoding="utf-8-sig", newline="") as f:
+    with replacing_file(Path(path)) as tmp, tmp.open("w", encoding="utf-8-sig", newline="") as f:
         writer = csv.writer(f, lineterminator="\r\n")
         writer.writerow(headers)
         writer.writerows([_csv_text(v) for v in row] for row in rows)
