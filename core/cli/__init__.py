@@ -6,7 +6,7 @@ import argparse
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from core.cli import roster_commands
+from core.cli import lesson_commands, report_commands, roster_commands
 from core.cli.output import EXIT_REFUSED, CommandFailed, Output
 from core.db import DatabaseError, default_db_path
 from core.store import Store
@@ -25,6 +25,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--page", help="与 --screenshot 一起使用：要显示的页面")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     roster_commands.register(commands)
+    lesson_commands.register(commands)
+    report_commands.register(commands)
     return parser
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import signal
 import sqlite3
@@ -16,27 +15,8 @@ import pytest
 
 from core.roster.demo_data import generate_demo_branch
 from core.roster.export import HEADERS, member_cells
+from tests.e2e.run_cli import ROOT, as_json, cli
 from tests.support import MESSY_BAD_ROWS, write_messy_roster
-
-ROOT = Path(__file__).resolve().parents[2]
-
-
-def cli(*args: str | Path, check_code: int | None = 0) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    env.pop("ZHIBU_DB", None)
-    done = subprocess.run(
-        [sys.executable, str(ROOT / "main.py"), *map(str, args)],
-        capture_output=True, text=True, env=env, timeout=300,
-    )
-    if check_code is not None:
-        assert done.returncode == check_code, done.stderr
-    return done
-
-
-def as_json(done: subprocess.CompletedProcess[str]) -> dict:
-    lines = [line for line in done.stdout.splitlines() if line.strip()]
-    assert len(lines) == 1, done.stdout  # exactly one JSON object and nothing else
-    return json.loads(lines[0])
 
 
 def test_demo_then_search_by_initials(tmp_path: Path) -> None:
