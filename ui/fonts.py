@@ -1,4 +1,6 @@
-"""A CJK TrueType font registered with Qt, so Chinese never shows as boxes, and the font sizes."""
+"""A CJK TrueType font registered with Qt, so Chinese never shows as boxes, and the font sizes.
+
+The font files come from ``core.pdf.fonts``, so the screen and printed PDFs use the same font."""
 
 from __future__ import annotations
 
@@ -8,24 +10,14 @@ from pathlib import Path
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
-from ui.resources import RESOURCES
+from core.pdf.fonts import cjk_font_files
 
 FONT_SIZES = {"normal": 12, "large": 14, "xlarge": 17}  # points; older eyes need more than Qt's default
 
-_SYSTEM_CANDIDATES = [
-    "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
-    "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc",
-    "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
-    "C:/Windows/Fonts/msyh.ttc",
-    "C:/Windows/Fonts/simhei.ttf",
-    "C:/Windows/Fonts/simsun.ttc",
-    "/System/Library/Fonts/PingFang.ttc",
-]
-
 
 def font_files() -> list[Path]:
-    shipped = sorted((RESOURCES / "fonts").glob("*.tt[fc]")) if (RESOURCES / "fonts").is_dir() else []
-    return shipped + [Path(p) for p in _SYSTEM_CANDIDATES if Path(p).is_file()]
+    """The CJK font files to try, best first: the same list the PDFs use."""
+    return cjk_font_files()
 
 
 def register_cjk_font() -> str | None:

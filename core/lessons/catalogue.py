@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 from core.lessons.fields import DISTRICT, LESSON_FIELDS, LESSON_LABELS
 from core.roster.validation import FieldIssue
 from core.store import Store
-from core.text import clean_name, parse_date, to_halfwidth
+from core.text import parse_date, to_halfwidth
 
 DATA_COLUMNS: tuple[str, ...] = tuple(f.key for f in LESSON_FIELDS)
 MAX_MINUTES = 600
@@ -35,6 +35,11 @@ def _blank(value: object) -> bool:
     if isinstance(value, float) and math.isnan(value):
         return True
     return isinstance(value, str) and not to_halfwidth(value).strip()
+
+
+def _one_line(text: str) -> str:
+    """Text as one line: runs of whitespace (line breaks from a spreadsheet cell too) become one space."""
+    return " ".join(text.split())
 
 
 def check_url(value: str) -> str:
@@ -71,7 +76,7 @@ def validate_lesson(raw: Mapping[str, Any]) -> tuple[dict[str, Any], list[FieldI
 
     for key in ("title", "speaker", "topic", "note"):
         if not _blank(raw.get(key)):
-            clean[key] = clean_name(str(raw[key])) if key != "note" else str(raw[key]).strip()
+            clean[key] = _one_line(str(raw[key])) if key != "note" else str(raw[key]).strip()
     if not clean["title"]:
         refuse("title", "不能为空")
     elif len(clean["title"]) > 100:

@@ -3,20 +3,19 @@ recent study and study counts by month — the same figures for the screen, XLSX
 
 from __future__ import annotations
 
+import gc
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from core.lessons.fields import STUDYING_STATUSES
 from core.lessons.study import studying_members
-from core.reports.period import Period, months_before
+from core.reports.period import Period, months_before, parse_period
 from core.roster.fields import STATUSES
 from core.store import Store
 
 NO_GROUP = "未分组"
-_STUDYING = "(" + ", ".join(f"'{s}'" for s in STUDYING_STATUSES) + ")"
 
 
 @dataclass(frozen=True)
@@ -82,28 +81,75 @@ class StudyReport:
         }
 
 
-def lesson_coverage(store: Store, members: list[dict[str, Any]] | None = None) -> list[LessonCoverage]:
-    """For each current lesson: how many members expected to study have studied it, by 党小组."""
-    members = studying_members(store) if members is None else members
+
+
+@dataclass
+class _Tally:
+    """Everything the report needs from the records, gathered in one pass."""
+
+    learners: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))  # lesson → members
+    last_study: dict[str, str] = field(default_factory=dict)  # member → latest date
+    records: dict[str, int] = field(default_factory=lambda: defaultdict(int))  # member → in period
+    minutes: dict[str, list[int]] = field(default_factory=dict)  # member → minutes per month of period
+    lessons: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))  # member → in period
+    monthly: dict[str, int] = field(default_factory=dict)  # month → records
+
+
+def _tally(store: Store, period: Period) -> _Tally:
+    """One plain scan of the valid records, aggregated in Python.
+
+    For a year of 100,000 records this is several times faster than SQLite GROUP BY queries with
+    DISTINCT over the same rows (measured by benchmarks.study_ledger). The cyclic garbage collector
+    is paused meanwhile: the scan makes ~100,000 small objects, and collections triggered by them
+    would walk all of them repeatedly for nothing (none of them form cycles)."""
+    months = period.months
+    month_index = {m: i for i, m in enumerate(months)}
+    first, last = period.start.isoformat(), period.end.isoformat()
+    tally = _Tally(monthly=dict.fromkeys(months, 0))
+    learners, last_study, records, minutes_of, lessons, monthly = (
+        tally.learners, tally.last_study, tally.records, tally.minutes, tally.lessons, tally.monthly
+    )
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        rows = store.conn.execute(
+            "SELECT member_id, lesson_id, study_date, minutes FROM study_records WHERE deleted = 0"
+        ).fetchall()
+        for member_id, lesson_id, day, minutes in rows:
+            learners[lesson_id].add(member_id)
+            if day > last_study.get(member_id, ""):
+                last_study[member_id] = day
+            if first <= day <= last:
+                records[member_id] += 1
+                lessons[member_id].add(lesson_id)
+                monthly[day[:7]] += 1
+                if minutes:
+                    per_month = minutes_of.get(member_id)
+                    if per_month is None:
+                        per_month = minutes_of[member_id] = [0] * len(months)
+                    per_month[month_index[day[:7]]] += minutes
+    finally:
+        if collecting:
+            gc.enable()
+    return tally
+
+
+def _coverage(store: Store, members: list[dict[str, Any]], tally: _Tally) -> list[LessonCoverage]:
+    group_of = {m["id"]: m["group_name"] or NO_GROUP for m in members}
     group_totals: dict[str, int] = defaultdict(int)
-    for m in members:
-        group_totals[m["group_name"] or NO_GROUP] += 1
-    studied: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    for row in store.query(
-        "SELECT r.lesson_id, g.name AS group_name, count(DISTINCT r.member_id) AS n "
-        "FROM study_records r JOIN members m ON m.id = r.member_id "
-        "LEFT JOIN party_groups g ON g.id = m.group_id AND g.deleted = 0 "
-        f"WHERE r.deleted = 0 AND m.deleted = 0 AND m.status IN {_STUDYING} "
-        "GROUP BY r.lesson_id, g.name"
-    ):
-        studied[row["lesson_id"]][row["group_name"] or NO_GROUP] += row["n"]
+    for group in group_of.values():
+        group_totals[group] += 1
     lessons = store.query(
         "SELECT id, title, published_date FROM lessons WHERE deleted = 0 AND archived = 0 "
         "ORDER BY coalesce(published_date, '') DESC, title"
     )
     out = []
     for lesson in lessons:
-        per_group = studied.get(lesson["id"], {})
+        per_group: dict[str, int] = defaultdict(int)
+        for member_id in tally.learners.get(lesson["id"], ()):
+            group = group_of.get(member_id)
+            if group is not None:
+                per_group[group] += 1
         groups = [GroupCoverage(name, per_group.get(name, 0), total) for name, total in group_totals.items()]
         out.append(
             LessonCoverage(lesson["id"], lesson["title"], lesson["published_date"],
@@ -112,42 +158,28 @@ def lesson_coverage(store: Store, members: list[dict[str, Any]] | None = None) -
     return out
 
 
-def study_ledger(store: Store, period: Period, members: list[dict[str, Any]] | None = None) -> list[LedgerRow]:
-    """One row per member expected to study, plus anyone else who studied in the period."""
-    members = studying_members(store) if members is None else members
-    months = period.months
-    month_index = {m: i for i, m in enumerate(months)}
-    rows: dict[str, LedgerRow] = {}
+def _ledger(store: Store, period: Period, members: list[dict[str, Any]], tally: _Tally) -> list[LedgerRow]:
+    months = len(period.months)
 
     def row_for(member: dict[str, Any]) -> LedgerRow:
         return LedgerRow(member["id"], member["name"], member["group_name"] or NO_GROUP,
-                         STATUSES.get(member["status"], member["status"]), monthly_minutes=[0] * len(months))
+                         STATUSES.get(member["status"], member["status"]), monthly_minutes=[0] * months)
 
-    for member in members:
-        rows[member["id"]] = row_for(member)
-    bounds = (period.start.isoformat(), period.end.isoformat())
-    for rec in store.query(
-        "SELECT member_id, substr(study_date, 1, 7) AS month, count(*) AS n, "
-        "coalesce(sum(minutes), 0) AS minutes, count(DISTINCT lesson_id) AS lessons "
-        "FROM study_records WHERE deleted = 0 AND study_date BETWEEN ? AND ? GROUP BY member_id, month",
-        bounds,
-    ):
-        row = rows.get(rec["member_id"])
-        if row is None:
-            row = rows[rec["member_id"]] = row_for(_other_member(store, rec["member_id"]))
-        row.records += rec["n"]
-        row.minutes += rec["minutes"]
-        row.monthly_minutes[month_index[rec["month"]]] += rec["minutes"]
-    for rec in store.query(
-        "SELECT d.member_id, count(*) AS lessons, coalesce(sum(l.credit_hours), 0) AS credit "
-        "FROM (SELECT DISTINCT member_id, lesson_id FROM study_records "
-        "      WHERE deleted = 0 AND study_date BETWEEN ? AND ?) d "
-        "JOIN lessons l ON l.id = d.lesson_id GROUP BY d.member_id",
-        bounds,
-    ):
-        row = rows[rec["member_id"]]
-        row.lessons = rec["lessons"]
-        row.credit_hours = round(rec["credit"], 2)
+    rows = {m["id"]: row_for(m) for m in members}
+    for member_id in tally.records.keys() - rows.keys():  # studied, but no longer expected to study
+        rows[member_id] = row_for(_other_member(store, member_id))
+    credit = {
+        r["id"]: r["credit_hours"] or 0.0
+        for r in store.query("SELECT id, credit_hours FROM lessons WHERE deleted = 0")
+    }
+    for member_id, count in tally.records.items():
+        row = rows[member_id]
+        row.records = count
+        row.monthly_minutes = tally.minutes.get(member_id, row.monthly_minutes)
+        row.minutes = sum(row.monthly_minutes)
+        studied = tally.lessons[member_id]
+        row.lessons = len(studied)
+        row.credit_hours = round(sum(credit.get(lesson, 0.0) for lesson in studied), 2)
     return list(rows.values())
 
 
@@ -160,50 +192,35 @@ def _other_member(store: Store, member_id: str) -> dict[str, Any]:
     return found[0]
 
 
-def idle_members(
-    store: Store, months: int, today: date, members: list[dict[str, Any]] | None = None
-) -> tuple[date, list[IdleMember]]:
-    """Members expected to study with no study record on or after the day ``months`` months ago."""
-    members = studying_members(store) if members is None else members
-    since = months_before(today, months)
-    last = {
-        row["member_id"]: row["last"]
-        for row in store.query(
-            "SELECT member_id, max(study_date) AS last FROM study_records WHERE deleted = 0 GROUP BY member_id"
-        )
-    }
-    idle = [
-        IdleMember(m["id"], m["name"], m["group_name"] or NO_GROUP, m["phone"] or "", last.get(m["id"]))
+def _idle(members: list[dict[str, Any]], tally: _Tally, since: date) -> list[IdleMember]:
+    cutoff = since.isoformat()
+    return [
+        IdleMember(m["id"], m["name"], m["group_name"] or NO_GROUP, m["phone"] or "", tally.last_study.get(m["id"]))
         for m in members
-        if (last.get(m["id"]) or "") < since.isoformat()
+        if tally.last_study.get(m["id"], "") < cutoff
     ]
-    return since, idle
-
-
-def monthly_counts(store: Store, period: Period) -> list[tuple[str, int]]:
-    counts = {
-        row["month"]: row["n"]
-        for row in store.query(
-            "SELECT substr(study_date, 1, 7) AS month, count(*) AS n FROM study_records "
-            "WHERE deleted = 0 AND study_date BETWEEN ? AND ? GROUP BY month",
-            (period.start.isoformat(), period.end.isoformat()),
-        )
-    }
-    return [(month, counts.get(month, 0)) for month in period.months]
 
 
 def build_study_report(store: Store, period: Period, *, idle_months: int = 3, today: date | None = None) -> StudyReport:
+    """All the report's figures for ``period``; "idle" means no study on or after the day
+    ``idle_months`` months before ``today``."""
     members = studying_members(store)
-    since, idle = idle_members(store, idle_months, today or date.today(), members)
+    tally = _tally(store, period)
+    since = months_before(today or date.today(), idle_months)
     return StudyReport(
         period=period,
-        coverage=lesson_coverage(store, members),
-        ledger=study_ledger(store, period, members),
-        idle=idle,
+        coverage=_coverage(store, members, tally),
+        ledger=_ledger(store, period, members, tally),
+        idle=_idle(members, tally, since),
         idle_months=idle_months,
         idle_since=since,
-        monthly_counts=monthly_counts(store, period),
+        monthly_counts=list(tally.monthly.items()),
     )
+
+
+def lesson_coverage(store: Store) -> list[LessonCoverage]:
+    """For each current lesson: how many members expected to study have studied it, by 党小组."""
+    return _coverage(store, studying_members(store), _tally(store, parse_period("1900")))
 
 
 DETAIL_HEADERS = ["学习日期", "党小组", "姓名", "微党课", "学习方式", "时长（分钟）", "学时", "帮学人", "录入人", "备注"]
