@@ -93,3 +93,24 @@ def test_import_lesson_list(db: Path, tmp_path: Path) -> None:
     # Importing again adds nothing: the titles (rows 3, 5 and 6) are already in the catalogue.
     again = as_json(cli("--db", db, "lessons", "import", sheet, "--json"))
     assert (again["added"], again["existing"]) == (0, 3)
+
+
+def test_paper_sheets(db: Path, tmp_path: Path) -> None:
+    import pypdfium2 as pdfium
+
+    lesson = as_json(cli("--db", db, "lessons", "add", "--title", "防范电信诈骗", "--json"))["id"]
+    expected = len(as_json(cli("--db", db, "members", "--status", "active", "--status", "mobile", "--json"))["members"])
+    sheet = as_json(cli("--db", db, "signin-sheet", "--lesson", "防范电信诈骗", "-o", tmp_path / "签到表.pdf",
+                        "--date", "2026-11-20", "--json"))
+    assert sheet["members"] == expected
+    pdf = pdfium.PdfDocument(tmp_path / "签到表.pdf")
+    first_page = pdf[0].get_textpage().get_text_range()
+    assert "防范电信诈骗" in first_page and "签名" in first_page
+    pdf.close()
+    ids = member_ids(db, 3)
+    cli("--db", db, "study", "record", "--lesson", lesson, "--members", ",".join(ids), "--date", "2026-11-20",
+        "--method", "self_scan")
+    missing = as_json(cli("--db", db, "not-studied-list", "--lesson", lesson, "-o", tmp_path / "未学.pdf", "--json"))
+    assert missing["members"] == expected - 3
+    done = cli("--db", db, "signin-sheet", "--lesson", lesson, "-o", tmp_path / "no" / "x.pdf", check_code=1)
+    assert "不存在" in done.stderr or "文件夹" in done.stderr
