@@ -15,9 +15,17 @@ from core.pdf.fonts import cjk_font_files
 FONT_SIZES = {"normal": 12, "large": 14, "xlarge": 17}  # points; older eyes need more than Qt's default
 
 
+# Fonts Qt can show but reportlab cannot embed (CFF outlines), tried only when none of the
+# PDF-capable ones is installed.
+_SCREEN_ONLY = (
+    "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
+    "/System/Library/Fonts/PingFang.ttc",
+)
+
+
 def font_files() -> list[Path]:
-    """The CJK font files to try, best first: the same list the PDFs use."""
-    return cjk_font_files()
+    """The CJK font files to try, best first: the list the PDFs use, then screen-only fonts."""
+    return cjk_font_files() + [Path(p) for p in _SCREEN_ONLY if Path(p).is_file()]
 
 
 def register_cjk_font() -> str | None:
