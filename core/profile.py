@@ -23,3 +23,9 @@ def set_profile(store: Store, profile: BranchProfile) -> None:
     if not profile.name.strip():
         raise ValueError("支部名称不能为空")
     store.set_setting("branch_profile", asdict(profile))
+
+
+def branch_name(store: Store) -> str:
+    """The branch's name as printed on paper; 「本支部」 until the profile is filled in."""
+    profile = get_profile(store)
+    return profile.name.strip() if profile and profile.name.strip() else "本支部"

@@ -14,7 +14,7 @@ from reportlab.lib.units import mm
 
 from core.lessons.catalogue import get_lesson
 from core.lessons.fields import METHODS
-from core.lessons.signin_sheet import branch_name, lesson_summary, member_groups
+from core.lessons.signin_sheet import lesson_summary, member_groups
 from core.lessons.study import StudyError, studied_member_ids, studying_members
 from core.pdf.paper import (
     TickBox,
@@ -26,6 +26,7 @@ from core.pdf.paper import (
     spaced,
     write_paper,
 )
+from core.profile import branch_name
 from core.store import Store
 
 TITLE = "微党课未学习党员名单"

@@ -30,7 +30,7 @@ from core.pdf.paper import (
     spaced,
     write_paper,
 )
-from core.profile import get_profile
+from core.profile import branch_name
 from core.store import Store
 from core.text import parse_date
 
@@ -42,9 +42,6 @@ SIGN_ROW_HEIGHT = 12.5 * mm  # room to sign by hand
 _WIDTHS = tuple(w * mm for w in (11, 22, 20, 50, 53, 30))
 
 
-def branch_name(store: Store) -> str:
-    profile = get_profile(store)
-    return profile.name.strip() if profile and profile.name.strip() else "本支部"
 
 
 def lesson_summary(lesson: Mapping[str, Any], label: str = "课程") -> list[str]:

@@ -155,18 +155,20 @@ def grid_table(
     *,
     row_heights: Sequence[float | None] | None = None,
     extra: Sequence[tuple[Any, ...]] = (),
+    header_rows: int = 1,
 ) -> Table:
-    """A ruled table whose first row is a shaded header repeated at the top of every page."""
+    """A ruled table whose first ``header_rows`` rows are a shaded header repeated at the top of every page."""
+    last = header_rows - 1
     table = Table(rows, colWidths=list(widths), rowHeights=list(row_heights) if row_heights else None,
-                  repeatRows=1, hAlign="CENTER")
+                  repeatRows=header_rows, hAlign="CENTER")
     table.setStyle(TableStyle([
         ("FONTNAME", (0, 0), (-1, -1), styles.font),
         ("FONTSIZE", (0, 0), (-1, -1), BODY_POINTS),
         ("LEADING", (0, 0), (-1, -1), BODY_POINTS * 1.3),
         ("GRID", (0, 0), (-1, -1), 0.6, GRID_COLOR),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("BACKGROUND", (0, 0), (-1, 0), SHADE_COLOR),
-        ("ALIGN", (0, 0), (-1, 0), "CENTER"),
+        ("BACKGROUND", (0, 0), (-1, last), SHADE_COLOR),
+        ("ALIGN", (0, 0), (-1, last), "CENTER"),
         ("LEFTPADDING", (0, 0), (-1, -1), 3),
         ("RIGHTPADDING", (0, 0), (-1, -1), 3),
         ("TOPPADDING", (0, 0), (-1, -1), CELL_PADDING),
@@ -246,6 +248,18 @@ def _stack_height(flowables: Sequence[Flowable], width: float) -> float:
     return height
 
 
+FOOTER_HEIGHT = SMALL_POINTS * 1.6
+FRAME_PADDING = 6.0  # reportlab's padding inside the page's frame, on each side
+
+
+def body_height(header: Sequence[Flowable], *, wide: bool = False) -> float:
+    """The height of the story's frame on each page under ``header``, as write_paper lays it out: no
+    single flowable (a drawing, a table row) may be taller."""
+    page_width, page_height = landscape(A4) if wide else A4
+    header_height = _stack_height(header, page_width - 2 * MARGIN)
+    return page_height - 2 * MARGIN - header_height - 3 * mm - FOOTER_HEIGHT - 2 * mm - 2 * FRAME_PADDING
+
+
 def write_paper(
     out: Path,
     story: Sequence[Flowable],
@@ -263,7 +277,7 @@ def write_paper(
     page_width, page_height = page_size
     width = page_width - 2 * MARGIN
     header_height = _stack_height(header, width)
-    footer_height = SMALL_POINTS * 1.6
+    footer_height = FOOTER_HEIGHT
 
     def decorate(canvas: Canvas, _doc: SimpleDocTemplate) -> None:
         canvas.saveState()

@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from core.profile import get_profile
+from core.profile import branch_name
 from core.reports.period import Period
 from core.reports.study_report import (
     DETAIL_HEADERS,
@@ -21,9 +21,6 @@ from core.xlsx_writer import Sheet, write_workbook
 LEDGER_HEADERS = ["序号", "党小组", "姓名", "状态", "学习次数", "学习课程数", "学习时长（分钟）", "学时"]
 
 
-def branch_name(store: Store) -> str:
-    profile = get_profile(store)
-    return profile.name if profile else "本支部"
 
 
 def percent(studied: int, total: int) -> str:
