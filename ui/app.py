@@ -63,10 +63,10 @@ def open_or_create(ctx: AppContext) -> str:
 def wait_until_idle(ctx: AppContext, seconds: float = 15.0) -> None:
     """Let queued tasks finish and their results reach the widgets."""
     deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
+    idle_turns = 0  # pages defer their loading by a turn or two of the event loop (zero-delay timers)
+    while time.monotonic() < deadline and idle_turns < 5:
         QCoreApplication.processEvents()
-        if not ctx.runner.running:
-            break
+        idle_turns = 0 if ctx.runner.running else idle_turns + 1
         time.sleep(0.01)
     for _ in range(5):
         QCoreApplication.processEvents()

@@ -24,6 +24,7 @@ from ui.pages.base import Page
 PAGES: tuple[tuple[str, str, str, str], ...] = (
     ("home", "ui.pages.home", "HomePage", "Home"),
     ("roster", "ui.roster.page", "RosterPage", "Roster"),
+    ("lessons", "ui.lessons.page", "LessonsPage", "Micro-lessons"),
     ("settings", "ui.pages.settings", "SettingsPage", "Settings"),
 )
 
