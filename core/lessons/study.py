@@ -123,6 +123,18 @@ def studied_member_ids(store: Store, lesson_id: str) -> set[str]:
     return {row["member_id"] for row in rows}
 
 
+def studied_counts(store: Store) -> dict[str, int]:
+    """Lesson id → how many members expected to study (正常, 流动) have studied it."""
+    placeholders = ", ".join("?" for _ in STUDYING_STATUSES)
+    rows = store.query(
+        "SELECT r.lesson_id, count(DISTINCT r.member_id) AS n FROM study_records r "
+        "JOIN members m ON m.id = r.member_id "
+        f"WHERE r.deleted = 0 AND m.deleted = 0 AND m.status IN ({placeholders}) GROUP BY r.lesson_id",
+        STUDYING_STATUSES,
+    )
+    return {row["lesson_id"]: row["n"] for row in rows}
+
+
 def void_record(store: Store, record_id: str, reason: str) -> None:
     """Void a wrong record (it stays visible as voided, with the reason)."""
     reason = reason.strip()

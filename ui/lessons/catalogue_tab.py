@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.lessons.catalogue import archive_lesson, is_district, list_lessons
-from core.lessons.study import studied_member_ids, studying_members
+from core.lessons.study import studied_counts, studying_members
 from ui.context import AppContext
 from ui.lessons.bulk_entry import BulkEntryDialog
 from ui.lessons.lesson_dialog import LessonDialog
@@ -33,9 +33,9 @@ Flag = QItemSelectionModel.SelectionFlag
 def load_catalogue(task: TaskContext) -> tuple[list[dict[str, Any]], dict[str, int], int]:
     """Every lesson (archived too), how many studying members studied each, and how many study."""
     lessons = list_lessons(task.store, include_archived=True)
-    members = {m["id"] for m in studying_members(task.store)}
-    studied = {lesson["id"]: len(studied_member_ids(task.store, lesson["id"]) & members) for lesson in lessons}
-    return lessons, studied, len(members)
+    counts = studied_counts(task.store)
+    studied = {lesson["id"]: counts.get(lesson["id"], 0) for lesson in lessons}
+    return lessons, studied, len(studying_members(task.store))
 
 
 class CatalogueTab(QWidget):
