@@ -57,3 +57,11 @@ def confirm(parent: QWidget | None, title: str, text: str, ok_text: str) -> bool
     box.setDefaultButton(ok)
     box.exec()
     return box.clickedButton() is ok
+
+
+def inform(parent: QWidget | None, title: str, text: str) -> None:
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Information)
+    box.setWindowTitle(title)
+    box.setText(text)
+    box.exec()

@@ -21,9 +21,11 @@ from PySide6.QtWidgets import (
 
 from core.lessons.catalogue import archive_lesson, is_district, list_lessons
 from core.lessons.study import studied_counts, studying_members
+from ui import messages
 from ui.context import AppContext
 from ui.lessons.bulk_entry import BulkEntryDialog
 from ui.lessons.lesson_dialog import LessonDialog
+from ui.lessons.lesson_import import LessonImport
 from ui.lessons.lesson_model import TITLE, LessonFilter, LessonModel
 from ui.tasks import TaskContext
 
@@ -88,7 +90,10 @@ class CatalogueTab(QWidget):
         self.bulk_button = self._button(row, self.tr("Record study…"), self.record_study,
                                         self.tr("Record that members studied the selected lesson"))
         self.bulk_button.setStyleSheet("font-weight: bold;")
-        # The lesson import button (导入…) takes its place at the end of this row.
+        self.importer = LessonImport(self.ctx, self)
+        self.importer.imported.connect(self._imported)
+        self.import_button = self._button(row, self.tr("Import…"), self.importer.start,
+                                          self.tr("Add lessons from an Excel or CSV list"))
         self.actions_row = row
         return row
 
@@ -235,6 +240,9 @@ class CatalogueTab(QWidget):
 
         self.ctx.runner.run(lambda task: archive_lesson(task.store, lesson_id, archived), done, parent=self,
                             title=self.tr("Saving…"), cancellable=False)
+
+    def _imported(self, added: int) -> None:
+        messages.inform(self, self.tr("Import lessons"), self.tr("{0} lessons imported.").format(added))
 
     def bulk_dialog(self) -> BulkEntryDialog:
         lesson = self.selected_lesson()

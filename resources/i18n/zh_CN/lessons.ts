@@ -271,6 +271,22 @@
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
+    <message>
+        <source>Import…</source>
+        <translation>导入…</translation>
+    </message>
+    <message>
+        <source>Add lessons from an Excel or CSV list</source>
+        <translation>从 Excel 或 CSV 清单添加微党课</translation>
+    </message>
+    <message>
+        <source>Import lessons</source>
+        <translation>导入微党课</translation>
+    </message>
+    <message>
+        <source>{0} lessons imported.</source>
+        <translation>已导入 {0} 节微党课。</translation>
+    </message>
 </context>
 <context>
     <name>LessonDialog</name>
@@ -703,6 +719,53 @@
         <location filename="../../../ui/lessons/records_tab.py" line="55" />
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>LessonImport</name>
+    <message>
+        <source>Import a lesson list</source>
+        <translation>导入微党课清单</translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.xlsx *.xlsm *.csv *.txt)</source>
+        <translation>表格文件 (*.xlsx *.xlsm *.csv *.txt)</translation>
+    </message>
+    <message>
+        <source>Reading {0}…</source>
+        <translation>正在读取 {0}…</translation>
+    </message>
+    <message>
+        <source>{0}: {1} new lessons, {2} already in the catalogue, {3} rows with errors.</source>
+        <translation>{0}：新课程 {1} 节，已在目录中 {2} 节，有错误的行 {3} 行。</translation>
+    </message>
+    <message>
+        <source>… and {0} more rows with errors.</source>
+        <translation>……另有 {0} 行有错误。</translation>
+    </message>
+    <message>
+        <source>Columns ignored: {0}</source>
+        <translation>未识别而忽略的列：{0}</translation>
+    </message>
+    <message>
+        <source>There is nothing new to import.</source>
+        <translation>没有需要导入的新课程。</translation>
+    </message>
+    <message>
+        <source>Import lessons</source>
+        <translation>导入微党课</translation>
+    </message>
+    <message>
+        <source>Rows with errors are left out; correct them and import the file again.</source>
+        <translation>有错误的行不会导入；改正后可再次导入该文件。</translation>
+    </message>
+    <message>
+        <source>Import {0} lessons</source>
+        <translation>导入 {0} 节</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
     </message>
 </context>
 </TS>
