@@ -1,0 +1,1 @@
+"""统计报表: the study report on screen — coverage by lesson, the ledger, members with no recent study."""
