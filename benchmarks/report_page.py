@@ -1,5 +1,6 @@
 """The 统计报表 page with 1,000 members and ~100,000 study records: time from asking for a period
-to the page showing it, repainted (target ≤ 300 ms).
+to the page showing it, repainted (target ≤ 300 ms) — on first show, when only the period
+changes (the records read last time are reused), and after a new record (the records are read again).
 
 Run: .venv/bin/python -m benchmarks.report_page
 """
@@ -19,6 +20,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QCoreApplication  # noqa: E402
 
 from benchmarks.study_data import build_study_branch  # noqa: E402
+from core.lessons.study import StudyEntry, record_study  # noqa: E402
+from core.store import Store  # noqa: E402
 from ui.app import make_application, prepare  # noqa: E402
 from ui.context import AppContext  # noqa: E402
 from ui.reports.page import ReportsPage  # noqa: E402
@@ -54,16 +57,27 @@ def main(rounds: int = 3) -> int:
         page.today = lambda: date(2026, 11, 22)
         page.resize(1280, 800)
         page.show()
-        refresh(page, "2026-09")  # first show: models and tables built once
+        first = refresh(page, "2026-09")  # first show: records read, models and tables built
         timings: dict[str, list[float]] = {code: [] for code in dict.fromkeys(PERIODS)}
         for _round in range(rounds):
             for code in PERIODS:
                 timings[code].append(refresh(page, code))
+        changed = []
+        for _round in range(rounds):  # a record entered meanwhile: the records are read again
+            store = Store.open(db)
+            lesson, member = store.query("SELECT lesson_id, member_id FROM study_records LIMIT 1")[0].values()
+            record_study(store, StudyEntry(lesson, "2026-11-21", "self_scan"), [member], today=date(2026, 11, 22))
+            store.close()
+            page.ctx.study_changed.emit()
+            changed.append(refresh(page, "2026" if page.period.code != "2026" else "2026-Q4"))
         page.close()
         ctx.runner.wait()
     for code, values in timings.items():
         print(f"  period {code:8} median {statistics.median(values) * 1000:5.0f} ms, worst {max(values) * 1000:5.0f} ms")
-    every = [t for values in timings.values() for t in values]
+    print(f"  first show of the page (month; builds the tables, not counted as a refresh) {first * 1000:.0f} ms")
+    print(f"  after a new record (reread) median {statistics.median(changed) * 1000:5.0f} ms, "
+          f"worst {max(changed) * 1000:5.0f} ms")
+    every = [t for values in timings.values() for t in values] + changed
     median, worst = statistics.median(every) * 1000, max(every) * 1000
     print(f"report page refresh: median {median:.0f} ms, worst {worst:.0f} ms (target ≤ 300 ms)")
     ok = worst <= 300

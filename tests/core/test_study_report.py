@@ -8,7 +8,7 @@ import openpyxl
 import pytest
 
 from core.lessons.catalogue import add_lesson, archive_lesson
-from core.lessons.study import StudyEntry, record_study, void_record
+from core.lessons.study import StudyEntry, list_records, record_study, void_record
 from core.reports.period import PeriodError, months_before, parse_period
 from core.reports.study_export import export_study_xlsx
 from core.reports.study_report import build_study_report
@@ -122,3 +122,17 @@ def test_xlsx_export_holds_the_same_figures(store: Store, branch: dict[str, str]
     coverage = {row[0]: row[2:5] for row in wb["课程覆盖"].iter_rows(min_row=3, values_only=True)}
     assert coverage["课一"] == (3, 6, "50%")
     wb.close()
+
+
+def test_a_snapshot_is_reused_until_the_records_change(store: Store, branch: dict[str, str]) -> None:
+    first = build_study_report(store, parse_period("2026-Q4"), today=TODAY)
+    again = build_study_report(store, parse_period("2026"), today=TODAY, snapshot=first.snapshot)
+    assert again.snapshot is first.snapshot  # nothing changed: the records were not read again
+    record_study(store, StudyEntry(branch["L2"], "2026-11-21", "self_scan"), [branch["a3"]], today=TODAY)
+    after_entry = build_study_report(store, parse_period("2026-Q4"), today=TODAY, snapshot=first.snapshot)
+    assert after_entry.snapshot is not first.snapshot
+    assert after_entry.totals["records"] == first.totals["records"] + 1
+    voided = list_records(store, member_id=branch["a3"])[0]["id"]
+    void_record(store, voided, "录错了人")
+    after_void = build_study_report(store, parse_period("2026-Q4"), today=TODAY, snapshot=after_entry.snapshot)
+    assert after_void.totals == first.totals

@@ -220,9 +220,10 @@ class ReportsPage(Page):
         self._generation += 1
         generation = self._generation
         today, period, months = self.today(), self.period, self.idle_months
+        records = self.report.snapshot if self.report is not None else None  # reread only if changed
 
         def work(task: TaskContext) -> StudyReport:
-            return build_study_report(task.store, period, idle_months=months, today=today)
+            return build_study_report(task.store, period, idle_months=months, today=today, snapshot=records)
 
         # No parent, so no progress dialog: the page says "Counting…" itself and stays usable.
         self.ctx.runner.run(work, partial(self._arrived, generation), partial(self._failed, generation),
