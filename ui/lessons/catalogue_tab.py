@@ -27,6 +27,7 @@ from ui.lessons.bulk_entry import BulkEntryDialog
 from ui.lessons.lesson_dialog import LessonDialog
 from ui.lessons.lesson_import import LessonImport
 from ui.lessons.lesson_model import TITLE, LessonFilter, LessonModel
+from ui.tables import record_table
 from ui.tasks import TaskContext
 
 Flag = QItemSelectionModel.SelectionFlag
@@ -107,15 +108,7 @@ class CatalogueTab(QWidget):
         return button
 
     def _build_table(self) -> QTableView:
-        self.table = QTableView()
-        self.table.setModel(self.proxy)
-        self.table.setAlternatingRowColors(True)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(int(self.fontMetrics().height() * 2))
+        self.table = record_table(self.proxy, QAbstractItemView.SelectionMode.SingleSelection)
         header = self.table.horizontalHeader()
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # newest first until a column is clicked
         header.setSortIndicatorClearable(True)

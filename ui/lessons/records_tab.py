@@ -27,6 +27,7 @@ from ui.context import AppContext
 from ui.lessons.bulk_entry import BulkEntryDialog
 from ui.lessons.record_model import VOID_REASON, RecordFilter, RecordModel
 from ui.lessons.search_combo import SearchCombo
+from ui.tables import record_table
 from ui.tasks import TaskContext
 
 RECORD_LIMIT = 2000  # newest records shown; filter by lesson to reach older ones
@@ -134,15 +135,7 @@ class RecordsTab(QWidget):
         return row
 
     def _build_table(self) -> QTableView:
-        self.table = QTableView()
-        self.table.setModel(self.proxy)
-        self.table.setAlternatingRowColors(True)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(int(self.fontMetrics().height() * 2))
+        self.table = record_table(self.proxy, QAbstractItemView.SelectionMode.ExtendedSelection)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)

@@ -39,6 +39,7 @@ from core.store import Store
 from ui import messages
 from ui.context import AppContext
 from ui.lessons.session_dialog import SessionDialog
+from ui.tables import record_table
 from ui.tasks import TaskContext
 
 DATE, KIND, TITLE, LESSONS, PRESENT, LEAVE, ABSENT = range(7)
@@ -183,15 +184,7 @@ class SessionsTab(QWidget):
         return button
 
     def _build_table(self) -> QTableView:
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setAlternatingRowColors(True)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(int(self.fontMetrics().height() * 2))
+        self.table = record_table(self.model, QAbstractItemView.SelectionMode.SingleSelection)
         header = self.table.horizontalHeader()
         header.setHighlightSections(False)
         for column, width in ((DATE, 120), (KIND, 100), (TITLE, 260)):

@@ -48,6 +48,7 @@ from ui.roster.model import (
 )
 from ui.roster.printing import choose_export_file, preview_roster, roster_title
 from ui.roster.status_dialog import StatusDialog, status_menu
+from ui.tables import record_table
 from ui.tasks import TaskContext
 
 Flag = QItemSelectionModel.SelectionFlag
@@ -183,15 +184,7 @@ class RosterPage(Page):
         return self.notice
 
     def _build_table(self) -> QTableView:
-        self.table = QTableView()
-        self.table.setModel(self.proxy)
-        self.table.setAlternatingRowColors(True)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(int(self.fontMetrics().height() * 2))
+        self.table = record_table(self.proxy, QAbstractItemView.SelectionMode.ExtendedSelection)
         header = self.table.horizontalHeader()
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # search order until a column is clicked
         header.setSortIndicatorClearable(True)
