@@ -6,8 +6,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
-import subprocess
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -28,10 +26,10 @@ from core.pdf.fonts import register_pdf_font
 from core.roster.demo import load_demo
 from core.roster.members import add_member, delete_member
 from core.store import Store
+from tests.pdf_reading import STANDARD_14, page_texts, pdffonts
 from tests.support import TODAY, make_id
 
 TITLE = "学习贯彻全会精神 坚持和加强党的全面领导"
-STANDARD_14 = ("Helvetica", "Times", "Courier", "Symbol", "ZapfDingbats")
 # Not expected to study: they must never be printed (names the demo never makes).
 GONE = {"司马长风": "去世", "诸葛晓光": "转出"}
 NO_GROUP_NAME = "欧阳一鸣"
@@ -58,10 +56,6 @@ def branch(store: Store) -> str:
                               "credit_hours": 0.5, "published_date": "2026-10-01", "speaker": "王建华",
                               "topic": "理论学习"})
 
-
-def page_texts(path: Path) -> list[str]:
-    pdf = pdfium.PdfDocument(path)
-    return [pdf[i].get_textpage().get_text_range() for i in range(len(pdf))]
 
 
 def table_rows(path: Path) -> list[list[str]]:
@@ -167,16 +161,6 @@ def test_every_printed_character_is_in_the_font(store: Store, branch: str, tmp_p
     missing = sorted(ch for ch in printed if ord(ch) not in glyphs)
     assert not missing, f"characters printed without a glyph: {missing}"
 
-
-def pdffonts(path: Path) -> list[dict[str, str]]:
-    if shutil.which("pdffonts") is None:
-        pytest.skip("pdffonts (poppler-utils) is not installed")
-    done = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, timeout=60, check=True)
-    lines = done.stdout.splitlines()
-    titles, rule, body = lines[0], lines[1], lines[2:]
-    spans = [(m.start(), m.end()) for m in re.finditer(r"-+", rule)]
-    keys = [titles[a:b].strip() for a, b in spans]
-    return [{key: line[a:b + 1].strip() for key, (a, b) in zip(keys, spans, strict=True)} for line in body]
 
 
 def test_fonts_are_embedded_truetype_subsets(store: Store, branch: str, tmp_path: Path) -> None:

@@ -5,8 +5,6 @@ on each, and a clear Chinese error when the file cannot be written."""
 from __future__ import annotations
 
 import re
-import shutil
-import subprocess
 from collections import Counter
 from pathlib import Path
 
@@ -14,8 +12,8 @@ import pypdfium2 as pdfium
 import pytest
 from reportlab.pdfbase import pdfmetrics
 
-from core.lessons.catalogue import add_lesson, archive_lesson
-from core.lessons.study import StudyEntry, record_study, studying_members, void_record
+from core.lessons.catalogue import add_lesson
+from core.lessons.study import StudyEntry, record_study, studying_members
 from core.pdf import PdfError
 from core.pdf.fonts import register_pdf_font
 from core.profile import BranchProfile, set_profile
@@ -23,12 +21,12 @@ from core.reports.period import parse_period
 from core.reports.study_pdf import MAX_CHART_LESSONS, export_study_pdf
 from core.roster.demo import load_demo
 from core.roster.fields import STATUSES
-from core.roster.members import add_member
 from core.store import Store
+from tests.pdf_reading import STANDARD_14, page_texts, pdffonts
+from tests.study_branch import make_study_branch
 from tests.support import TODAY
 
 TITLE = "河东村党支部 2026年第四季度 微党课学习统计"
-STANDARD_14 = ("Helvetica", "Times", "Courier", "Symbol", "ZapfDingbats")
 LEDGER_ROW = re.compile(
     rf"^(\d+) (\S+) (\S+) ({'|'.join(STATUSES.values())}) (\d+) (\d+) (\d+) ([\d.]+)(.*?)\s*$", re.MULTILINE
 )
@@ -37,41 +35,13 @@ LEDGER_HEADER = "序号 党小组 姓名 状态 学习"
 
 @pytest.fixture
 def branch(store: Store) -> dict[str, str]:
-    """The branch of test_study_report: groups 一组 (安一 安二 安三) and 二组 (白一, 白二 流动, 白三 去世),
-    农一 without a group; lessons 课一, 课二 and the archived 课三; records as commented in the tests."""
+    """The branch of tests/study_branch.py, with its name set."""
     set_profile(store, BranchProfile("河东村党支部", "柳林镇", "某县"))
-    ids: dict[str, str] = {}
-    for key, name, group, status in [
-        ("a1", "安一", "一组", "正常"), ("a2", "安二", "一组", "正常"), ("a3", "安三", "一组", "正常"),
-        ("b1", "白一", "二组", "正常"), ("b2", "白二", "二组", "流动"), ("b3", "白三", "二组", "去世"),
-        ("n1", "农一", "", "正常"),
-    ]:
-        ids[key], _ = add_member(store, {"name": name, "group": group, "status": status})
-    ids["L1"] = add_lesson(store, {"title": "课一", "minutes": 30, "credit_hours": 1.0, "published_date": "2026-06-01"})
-    ids["L2"] = add_lesson(store, {"title": "课二", "minutes": 20, "credit_hours": 0.5, "published_date": "2026-07-01"})
-    ids["L3"] = add_lesson(store, {"title": "课三", "minutes": 10, "credit_hours": 2.0})
-    archive_lesson(store, ids["L3"])
-
-    def rec(member: str, lesson: str, day: str, method: str = "self_scan", **kw: object) -> str:
-        return record_study(store, StudyEntry(ids[lesson], day, method, **kw), [ids[member]], today=TODAY)[0]
-
-    rec("a1", "L1", "2026-10-05")
-    rec("a1", "L1", "2026-11-02", "group")
-    rec("a1", "L2", "2026-11-10")
-    rec("a2", "L2", "2026-08-01")
-    rec("b1", "L1", "2026-11-20", "home", minutes=45, helper_id=ids["a1"])
-    rec("b3", "L1", "2026-11-01")
-    rec("n1", "L1", "2026-11-03")
-    void_record(store, rec("n1", "L2", "2026-11-04"), "课程选错")
-    return ids
+    return make_study_branch(store)
 
 
 Piece = tuple[float, float, float, float, str]  # left, bottom, right, top, text
 
-
-def page_texts(path: Path) -> list[str]:
-    pdf = pdfium.PdfDocument(path)
-    return [pdf[i].get_textpage().get_text_range() for i in range(len(pdf))]
 
 
 def page_pieces(path: Path) -> list[list[Piece]]:
@@ -226,16 +196,6 @@ def test_no_printed_character_is_missing_from_the_font(store: Store, branch: dic
     printed = set("".join(page_texts(out))) - set(" \r\n\t\u3000")
     assert not sorted(ch for ch in printed if ord(ch) not in glyphs)
 
-
-def pdffonts(path: Path) -> list[dict[str, str]]:
-    if shutil.which("pdffonts") is None:
-        pytest.skip("pdffonts (poppler-utils) is not installed")
-    done = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, timeout=60, check=True)
-    lines = done.stdout.splitlines()
-    titles, rule, body = lines[0], lines[1], lines[2:]
-    spans = [(m.start(), m.end()) for m in re.finditer(r"-+", rule)]
-    keys = [titles[a:b].strip() for a, b in spans]
-    return [{key: line[a:b + 1].strip() for key, (a, b) in zip(keys, spans, strict=True)} for line in body]
 
 
 def test_every_font_is_embedded(store: Store, branch: dict[str, str], tmp_path: Path) -> None:

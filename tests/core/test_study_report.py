@@ -7,44 +7,18 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from core.lessons.catalogue import add_lesson, archive_lesson
 from core.lessons.study import StudyEntry, list_records, record_study, void_record
 from core.reports.period import PeriodError, months_before, parse_period
 from core.reports.study_export import export_study_xlsx
 from core.reports.study_report import build_study_report
-from core.roster.members import add_member
 from core.store import Store
+from tests.study_branch import make_study_branch
 from tests.support import TODAY
 
 
 @pytest.fixture
 def branch(store: Store) -> dict[str, str]:
-    """Groups 一组 (a1 a2 a3) and 二组 (b1, b2 流动, b3 去世), n1 without a group; lessons L1, L2 and an
-    archived L3; records as in the comments of the tests."""
-    ids: dict[str, str] = {}
-    for key, name, group, status in [
-        ("a1", "安一", "一组", "正常"), ("a2", "安二", "一组", "正常"), ("a3", "安三", "一组", "正常"),
-        ("b1", "白一", "二组", "正常"), ("b2", "白二", "二组", "流动"), ("b3", "白三", "二组", "去世"),
-        ("n1", "农一", "", "正常"),
-    ]:
-        ids[key], _ = add_member(store, {"name": name, "group": group, "status": status})
-    ids["L1"] = add_lesson(store, {"title": "课一", "minutes": 30, "credit_hours": 1.0, "published_date": "2026-06-01"})
-    ids["L2"] = add_lesson(store, {"title": "课二", "minutes": 20, "credit_hours": 0.5, "published_date": "2026-07-01"})
-    ids["L3"] = add_lesson(store, {"title": "课三", "minutes": 10, "credit_hours": 2.0})
-    archive_lesson(store, ids["L3"])
-
-    def rec(member: str, lesson: str, day: str, method: str = "self_scan", **kw: object) -> str:
-        return record_study(store, StudyEntry(ids[lesson], day, method, **kw), [ids[member]], today=TODAY)[0]
-
-    rec("a1", "L1", "2026-10-05")
-    rec("a1", "L1", "2026-11-02", "group")
-    rec("a1", "L2", "2026-11-10")
-    rec("a2", "L2", "2026-08-01")
-    rec("b1", "L1", "2026-11-20", "home", minutes=45, helper_id=ids["a1"])
-    rec("b3", "L1", "2026-11-01")
-    rec("n1", "L1", "2026-11-03")
-    void_record(store, rec("n1", "L2", "2026-11-04"), "课程选错")
-    return ids
+    return make_study_branch(store)
 
 
 def test_coverage_counts_members_expected_to_study_by_group(store: Store, branch: dict[str, str]) -> None:
