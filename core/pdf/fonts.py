@@ -10,9 +10,6 @@ import sys
 from collections.abc import Iterable
 from pathlib import Path
 
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
-
 from core.pdf import PdfError
 
 PDF_FONT_NAME = "ZhibuCJK"
@@ -58,6 +55,11 @@ def register_pdf_font() -> str:
 
 def register_first_usable(paths: Iterable[Path], name: str = PDF_FONT_NAME) -> str:
     """Register the first of ``paths`` that reportlab can embed and that draws Chinese."""
+    # reportlab is imported here, not at the top: the desktop app reads the font list at start-up
+    # and should not pay ~50 ms for a PDF library it may not use in the session.
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
     tried: list[str] = []
     for path in paths:
         try:
