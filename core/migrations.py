@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import uuid
 from collections.abc import Callable
+from datetime import UTC, datetime
 
 # The bookkeeping columns every synced table carries (see DESIGN §3).
 SYNC_COLUMNS = """
@@ -163,7 +165,108 @@ def _v2_lessons(conn: sqlite3.Connection) -> None:
             conn.execute(statement)
 
 
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1_roster, _v2_lessons]
+# The WeChat skills every elder's checklist starts with (DESIGN §3 ``skills``), in teaching order.
+DEFAULT_SKILLS: tuple[str, ...] = (
+    "语音和视频通话",
+    "发语音和图片",
+    "扫一扫",
+    "关注公众号",
+    "观看微党课视频",
+    "查找历史文章",
+    "识别电信诈骗",
+    "医保码/乘车码",
+)
+SKILL_NAMESPACE = uuid.UUID("0f5c7a8e-3d2b-4c61-9e7a-5b1d2c3e4f60")
+
+
+def skill_id_for(branch_id: str, name: str) -> str:
+    """A skill's id is derived from its name, so two offices adding the same skill make one row."""
+    return str(uuid.uuid5(SKILL_NAMESPACE, f"{branch_id}/{name}"))
+
+
+def _v3_pairing(conn: sqlite3.Connection) -> None:
+    """Pairing young members with elders (结对帮扶): pairings, the skills checklist, visits."""
+    script = (
+        _synced_table(
+            "pairing_marks",
+            """
+            member_id TEXT NOT NULL REFERENCES members(id),
+            role TEXT NOT NULL,
+            included INTEGER NOT NULL
+            """,
+        )
+        + _synced_table(
+            "pairings",
+            """
+            helper_id TEXT NOT NULL REFERENCES members(id),
+            elder_id TEXT NOT NULL REFERENCES members(id),
+            start_date TEXT NOT NULL,
+            end_date TEXT,
+            active INTEGER NOT NULL DEFAULT 1,
+            end_reason TEXT,
+            note TEXT
+            """,
+        )
+        + "CREATE INDEX pairings_elder ON pairings(elder_id) WHERE deleted = 0;\n"
+        + "CREATE INDEX pairings_helper ON pairings(helper_id) WHERE deleted = 0;\n"
+        + _synced_table(
+            "skills",
+            "name TEXT NOT NULL, sort_order INTEGER NOT NULL DEFAULT 0, archived INTEGER NOT NULL DEFAULT 0",
+        )
+        + _synced_table(
+            "skill_progress",
+            """
+            elder_id TEXT NOT NULL REFERENCES members(id),
+            skill_id TEXT NOT NULL REFERENCES skills(id),
+            level TEXT NOT NULL,
+            confirmed_date TEXT,
+            confirmed_by TEXT,
+            note TEXT
+            """,
+        )
+        + "CREATE INDEX skill_progress_elder ON skill_progress(elder_id);\n"
+        + _synced_table(
+            "help_visits",
+            """
+            pairing_id TEXT REFERENCES pairings(id),
+            helper_id TEXT NOT NULL REFERENCES members(id),
+            elder_id TEXT NOT NULL REFERENCES members(id),
+            visit_date TEXT NOT NULL,
+            minutes INTEGER,
+            skill_ids TEXT NOT NULL DEFAULT '[]',
+            lesson_id TEXT REFERENCES lessons(id),
+            study_record_id TEXT REFERENCES study_records(id),
+            entered_by TEXT,
+            note TEXT,
+            void_reason TEXT
+            """,
+        )
+        + "CREATE INDEX help_visits_elder ON help_visits(elder_id, visit_date) WHERE deleted = 0;\n"
+        + "CREATE INDEX help_visits_helper ON help_visits(helper_id, visit_date) WHERE deleted = 0;\n"
+    )
+    for statement in script.split(";\n"):
+        if statement.strip():
+            conn.execute(statement)
+    _seed_default_skills(conn)
+
+
+def _seed_default_skills(conn: sqlite3.Connection) -> None:
+    branch = json.loads(conn.execute("SELECT value FROM settings WHERE key = 'branch_id'").fetchone()[0])
+    last = conn.execute(
+        "UPDATE rev_counter SET value = value + ? WHERE id = 1 RETURNING value", (len(DEFAULT_SKILLS),)
+    ).fetchone()[0]
+    first = int(last) - len(DEFAULT_SKILLS) + 1
+    now = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.000Z")
+    conn.executemany(
+        "INSERT INTO skills (id, branch_id, rev, updated_at, name, sort_order) VALUES (?, ?, ?, ?, ?, ?)",
+        [
+            (skill_id_for(branch, name), branch, first + order, now, name, order)
+            for order, name in enumerate(DEFAULT_SKILLS)
+        ],
+    )
+
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1_roster, _v2_lessons, _v3_pairing]
 
 # Tables whose rows are synced with the district server, in dependency order.
 SYNCED_TABLES: tuple[str, ...] = (
@@ -174,8 +277,13 @@ SYNCED_TABLES: tuple[str, ...] = (
     "study_sessions",
     "session_attendance",
     "study_records",
+    "pairing_marks",
+    "pairings",
+    "skills",
+    "skill_progress",
+    "help_visits",
 )
 
 # Tables of immutable events: rows are inserted once; a wrong one is voided (tombstoned with a
 # reason) and entered again, never changed in place.
-EVENT_TABLES: tuple[str, ...] = ("study_records",)
+EVENT_TABLES: tuple[str, ...] = ("study_records", "help_visits")
