@@ -109,7 +109,11 @@ class WelcomeDialog(QDialog):
 
     def open_demo(self) -> None:
         def demo(task: TaskContext) -> int:
-            return load_demo(task.store)
+            from core.demo_activity import add_demo_activity
+
+            count = load_demo(task.store)
+            add_demo_activity(task.store)
+            return count
 
         self._start(demo, self.tr("Creating the demo branch…"))
 

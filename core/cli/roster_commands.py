@@ -29,6 +29,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     p = commands.add_parser("demo", help="在空数据库中生成一个演示支部")
     p.add_argument("--members", type=int, default=120, help="党员人数（默认 120）")
     p.add_argument("--seed", type=int, default=1, help="随机种子，相同种子生成相同数据")
+    p.add_argument("--roster-only", action="store_true", help="只生成花名册（不生成微党课、学习记录和结对）")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_demo)
 
@@ -70,6 +71,7 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 
 def cmd_demo(store: Store, args: argparse.Namespace, out: Output) -> None:
+    from core.demo_activity import add_demo_activity
     from core.roster.demo import DemoRefused, load_demo
     from core.roster.members import ValidationFailed
 
@@ -79,7 +81,15 @@ def cmd_demo(store: Store, args: argparse.Namespace, out: Output) -> None:
         count = load_demo(store, members=args.members, seed=args.seed)
     except (DemoRefused, ValidationFailed) as exc:
         raise CommandFailed(str(exc)) from exc
-    out.result({"members": count}, f"已生成演示支部：{count} 名党员。")
+    if args.roster_only:
+        out.result({"members": count}, f"已生成演示支部：{count} 名党员。")
+        return
+    activity = add_demo_activity(store, seed=args.seed)
+    out.result(
+        {"members": count, **activity},
+        f"已生成演示支部：{count} 名党员，{activity['lessons']} 节微党课，{activity['study_records']} 条学习记录，"
+        f"{activity['pairings']} 对结对，{activity['visits']} 次走访。",
+    )
 
 
 def cmd_import(store: Store, args: argparse.Namespace, out: Output) -> None:

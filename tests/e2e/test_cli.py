@@ -21,7 +21,8 @@ from tests.support import MESSY_BAD_ROWS, write_messy_roster
 
 def test_demo_then_search_by_initials(tmp_path: Path) -> None:
     db = tmp_path / "d.db"
-    assert as_json(cli("--db", db, "demo", "--members", "200", "--json")) == {"members": 200}
+    made = as_json(cli("--db", db, "demo", "--members", "200", "--json"))
+    assert made["members"] == 200 and made["lessons"] == 8 and made["pairings"] > 0 and made["visits"] > 0
     everyone = as_json(cli("--db", db, "members", "--json"))
     assert everyone["count"] == 200
     expected = {m["id"] for m in everyone["members"] if m["initials"].startswith("zs")}

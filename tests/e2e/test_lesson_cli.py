@@ -14,7 +14,7 @@ from tests.e2e.run_cli import as_json, cli
 @pytest.fixture
 def db(tmp_path: Path) -> Path:
     path = tmp_path / "b.db"
-    cli("--db", path, "demo", "--members", "40")
+    cli("--db", path, "demo", "--members", "40", "--roster-only")
     return path
 
 
