@@ -20,7 +20,6 @@ from collections.abc import Collection, Mapping, Sequence
 from core.pairing.people import Person
 
 
-
 class _FlowGraph:
     """A residual graph in flat lists: edge ``i`` and its reverse ``i ^ 1``."""
 

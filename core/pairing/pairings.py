@@ -46,21 +46,29 @@ def _member(store: Store, member_id: str, role: str) -> dict[str, Any]:
     return member
 
 
+# Active pairings of members still in the roster. A deleted member's pairings are left alone, so
+# undoing the delete brings them back; a change of status away from 正常 ends them
+# (``end_pairings_of``).
+_LIVE = (
+    "FROM pairings p JOIN members h ON h.id = p.helper_id JOIN members e ON e.id = p.elder_id "
+    "WHERE p.deleted = 0 AND p.active = 1 AND h.deleted = 0 AND e.deleted = 0"
+)
+
+
 def active_pairings_of(store: Store, member_id: str, column: str) -> list[dict[str, Any]]:
     return store.query(
-        f"SELECT p.*, h.name AS helper_name, e.name AS elder_name FROM pairings p "
-        f"JOIN members h ON h.id = p.helper_id JOIN members e ON e.id = p.elder_id "
-        f"WHERE p.deleted = 0 AND p.active = 1 AND p.{column} = ?",
-        (member_id,),
+        f"SELECT p.*, h.name AS helper_name, e.name AS elder_name {_LIVE} AND p.{column} = ?", (member_id,)
     )
 
 
 def active_load(store: Store) -> Counter[str]:
     """Helper id → how many elders they look after now."""
-    rows = store.query(
-        "SELECT helper_id, count(*) AS n FROM pairings WHERE deleted = 0 AND active = 1 GROUP BY helper_id"
-    )
+    rows = store.query(f"SELECT p.helper_id, count(*) AS n {_LIVE} GROUP BY p.helper_id")
     return Counter({row["helper_id"]: row["n"] for row in rows})
+
+
+def paired_elder_ids(store: Store) -> set[str]:
+    return {row["elder_id"] for row in store.query(f"SELECT p.elder_id {_LIVE}")}
 
 
 def check_pairing(
@@ -80,6 +88,11 @@ def check_pairing(
         raise PairingError(
             f"{elder['name']}已由{pairing['helper_name']}帮扶；如要换人，请先结束原来的结对"
         )
+    last_end = store.scalar(
+        "SELECT max(end_date) FROM pairings WHERE deleted = 0 AND active = 0 AND elder_id = ?", (elder["id"],)
+    )
+    if last_end and day < last_end:
+        raise PairingError(f"结对日期 {day} 早于{elder['name']}上一次结对的结束日期 {last_end}")
     load = len(active_pairings_of(store, helper["id"], "helper_id"))
     if load >= rules.capacity:
         raise PairingError(
@@ -144,17 +157,34 @@ def end_pairing(store: Store, pairing_id: str, end_date: str, reason: str, today
         )
 
 
+def end_pairings_of(store: Store, member_id: str, end_date: str, reason: str) -> int:
+    """End every active pairing of a member (as helper or as elder), e.g. when their status changes
+    away from 正常. Returns how many were ended."""
+    rows = store.query(
+        "SELECT id, start_date FROM pairings WHERE deleted = 0 AND active = 1 AND (helper_id = ? OR elder_id = ?)",
+        (member_id, member_id),
+    )
+    with store.transaction():
+        for row in rows:
+            store.update(
+                "pairings", row["id"],
+                {"active": 0, "end_date": max(end_date, row["start_date"]), "end_reason": reason},
+                audit=f"结束结对：{reason}",
+            )
+    return len(rows)
+
+
 def list_pairings(store: Store, *, include_ended: bool = False) -> list[dict[str, Any]]:
-    """Pairings with both names, groups, villages, phones, and the last valid visit."""
-    where = "p.deleted = 0" + ("" if include_ended else " AND p.active = 1")
+    """Pairings of members in the roster with both names, groups, villages, phones, and the last
+    valid visit of the pairing."""
+    where = "p.deleted = 0 AND h.deleted = 0 AND e.deleted = 0" + ("" if include_ended else " AND p.active = 1")
     return store.query(
         "SELECT p.id, p.helper_id, p.elder_id, p.start_date, p.end_date, p.active, p.end_reason, p.note, "
         "h.name AS helper_name, h.phone AS helper_phone, h.village AS helper_village, "
         "hg.name AS helper_group, e.name AS elder_name, e.phone AS elder_phone, "
         "e.village AS elder_village, e.birth_date AS elder_birth_date, e.wechat AS elder_wechat, "
         "eg.name AS elder_group, "
-        "(SELECT max(v.visit_date) FROM help_visits v WHERE v.deleted = 0 AND v.elder_id = p.elder_id "
-        " AND v.helper_id = p.helper_id) AS last_visit, "
+        "(SELECT max(v.visit_date) FROM help_visits v WHERE v.deleted = 0 AND v.pairing_id = p.id) AS last_visit, "
         "(SELECT count(*) FROM help_visits v WHERE v.deleted = 0 AND v.pairing_id = p.id) AS visits "
         "FROM pairings p JOIN members h ON h.id = p.helper_id JOIN members e ON e.id = p.elder_id "
         "LEFT JOIN party_groups hg ON hg.id = h.group_id AND hg.deleted = 0 "

@@ -12,6 +12,7 @@ from core.pairing.pairings import list_pairings
 from core.pairing.people import elders
 from core.pairing.rules import PairingRules, load_rules
 from core.pairing.skills import list_skills, skill_levels
+from core.roster.derived import age
 from core.store import Store
 from core.text import date_of
 
@@ -113,7 +114,7 @@ def pairing_progress(store: Store, today: date | None = None, rules: PairingRule
                 name=member["name"],
                 group_name=member["group_name"] or "",
                 village=member["village"] or "",
-                age=listed[elder_id].age if elder_id in listed else None,
+                age=age(member, today),
                 helper_id=pairing["helper_id"] if pairing else None,
                 helper_name=pairing["helper_name"] if pairing else "",
                 pairing_start=pairing["start_date"] if pairing else None,

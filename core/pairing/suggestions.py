@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from core.pairing.assignment import assign, same_group, same_village
-from core.pairing.pairings import PairingRequest, active_load, add_pairing
+from core.pairing.pairings import PairingRequest, active_load, add_pairing, paired_elder_ids
 from core.pairing.people import Person, elders, helpers
 from core.pairing.rules import PairingError, PairingRules, load_rules
 from core.store import Store
@@ -77,9 +77,7 @@ def suggest_pairings(store: Store, today: date | None = None, rules: PairingRule
     同组 / 同村 and the helper's load once all suggestions are accepted (负担 2/3)."""
     today = today or date.today()
     rules = rules or load_rules(store)
-    paired = {
-        row["elder_id"] for row in store.query("SELECT elder_id FROM pairings WHERE deleted = 0 AND active = 1")
-    }
+    paired = paired_elder_ids(store)
     waiting = [e for e in elders(store, today, rules) if e.id not in paired]
     available = helpers(store, today, rules)
     load = active_load(store)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from core.pairing.pairings import end_pairings_of
 from core.roster.derived import add_years
 from core.roster.fields import STATUSES
 from core.store import Store
@@ -67,6 +68,9 @@ def change_status(
             },
             audit=f"{label}：{member['name']}",
         )
+        if changes.get("status", "active") != "active":
+            # Only members whose status is 正常 can visit or be visited (结对帮扶).
+            end_pairings_of(store, member_id, day, f"{member['name']}状态变为「{STATUSES[changes['status']]}」")
 
 
 def _check_confirmation(member: dict[str, Any], day: str) -> None:

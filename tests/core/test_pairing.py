@@ -181,3 +181,31 @@ def test_progress_figures(store: Store, branch: dict[str, str]) -> None:
     assert (by_helper["青一"].elders, by_helper["青一"].visits_30d, by_helper["青一"].stale_elders) == (2, 1, 1)
     tally = {t.name: t.levels for t in progress.skills}
     assert tally["观看微党课视频"]["independent"] == 1 and tally["微信支付"]["not_learned"] == 4
+
+
+def test_a_status_change_ends_pairings_and_a_delete_hides_them_until_undone(store: Store, branch: dict[str, str]) -> None:
+    from core.roster.members import delete_member, undelete_member
+    from core.roster.status import change_status
+
+    pair(store, branch["h1"], branch["e1"], "2026-09-01")
+    pair(store, branch["h1"], branch["e2"], "2026-09-01")
+    change_status(store, branch["e1"], "deceased", "2026-11-10", today=TODAY)
+    (ended,) = [p for p in list_pairings(store, include_ended=True) if not p["active"]]
+    assert (ended["elder_name"], ended["end_date"], ended["end_reason"]) == ("老甲", "2026-11-10", "老甲状态变为「去世」")
+    delete_member(store, branch["e2"])
+    assert list_pairings(store) == []
+    assert suggest_pairings(store, TODAY).free_slots == 6  # 青一 looks after nobody now
+    undelete_member(store, branch["e2"])
+    assert [p["elder_name"] for p in list_pairings(store)] == ["老乙"]
+
+
+def test_a_new_pairing_cannot_overlap_the_last_one(store: Store, branch: dict[str, str]) -> None:
+    first = pair(store, branch["h2"], branch["e4"], "2026-09-01")
+    end_pairing(store, first, "2026-11-10", "换人", TODAY)
+    with pytest.raises(PairingError, match="早于老丁上一次结对的结束日期 2026-11-10"):
+        pair(store, branch["h1"], branch["e4"], "2026-11-09")
+    pair(store, branch["h1"], branch["e4"], "2026-11-10")
+    set_mark(store, branch["x1"], "elder", False)
+    pair(store, branch["h2"], branch["x1"], "2026-11-01")  # paired by hand though not on the list
+    rows = {e.name: e for e in pairing_progress(store, TODAY).elders}
+    assert rows["老戊"].age == 76 and rows["老戊"].helper_name == "青二"
