@@ -47,8 +47,8 @@ STALE_COLOR = colors.HexColor("#B00000")
 STALE_FILL = colors.HexColor("#F6D5D5")
 ROW_HEIGHT = 9 * mm
 TITLES = ("序号", "帮扶人", "帮扶人电话", "老人", "年龄", "老人电话", "村", "结对日期", "最近走访")
-# 186 mm between the margins of A4 portrait; a phone number takes 26 mm at 12 pt, a date 22 mm.
-COLUMN_WIDTHS = tuple(w * mm for w in (11, 19, 28, 19, 11, 28, 18, 24, 28))
+# 186 mm between the margins of A4 portrait; a landline with its area code takes 29 mm at 12 pt, a date 22 mm.
+COLUMN_WIDTHS = tuple(w * mm for w in (11, 19, 31, 19, 11, 31, 15, 24, 25))
 _LAST_COLUMN = len(TITLES) - 1
 _SIDE_PADDING = 3.0  # grid_table's left and right cell padding, in points
 
