@@ -15,6 +15,7 @@ class AppContext(QObject):
 
     roster_changed = Signal()  # members or groups changed: pages showing them reload
     study_changed = Signal()  # lessons, study records or sessions changed
+    pairing_changed = Signal()  # pairings, visits, skill levels, pairing rules or lists changed
 
     def __init__(self, db_path: Path, prefs_path: Path | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)

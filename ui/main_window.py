@@ -25,6 +25,7 @@ PAGES: tuple[tuple[str, str, str, str], ...] = (
     ("home", "ui.pages.home", "HomePage", "Home"),
     ("roster", "ui.roster.page", "RosterPage", "Roster"),
     ("lessons", "ui.lessons.page", "LessonsPage", "Micro-lessons"),
+    ("pairing", "ui.pairing.page", "PairingPage", "Pairing"),
     ("reports", "ui.reports.page", "ReportsPage", "Reports"),
     ("settings", "ui.pages.settings", "SettingsPage", "Settings"),
 )

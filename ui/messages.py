@@ -11,6 +11,7 @@ from core.backup import BackupError
 from core.db import DatabaseError
 from core.lessons.catalogue import LessonError
 from core.lessons.study import StudyError
+from core.pairing.rules import PairingError
 from core.pdf import PdfError
 from core.roster.demo import DemoRefused
 from core.roster.export import ExportError
@@ -23,8 +24,8 @@ log = logging.getLogger(__name__)
 
 # Errors a user can cause: their message (Chinese, from core) says what is wrong and what to do.
 USER_ERRORS: tuple[type[Exception], ...] = (
-    BackupError, DatabaseError, DemoRefused, ExportError, GroupError, LessonError, PdfError, StudyError,
-    ValidationFailed, StatusError, TableReadError, TableWriteError,
+    BackupError, DatabaseError, DemoRefused, ExportError, GroupError, LessonError, PairingError, PdfError,
+    StudyError, ValidationFailed, StatusError, TableReadError, TableWriteError,
 )
 
 

@@ -1,0 +1,1 @@
+"""The pairing page (结对帮扶): young members teaching elderly members to use WeChat."""
