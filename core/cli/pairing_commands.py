@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import re
-import unicodedata
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
@@ -18,7 +17,7 @@ if TYPE_CHECKING:
 # Commands import their modules when they run, to keep the desktop app's start-up light.
 
 _LEVEL_HELP = "not_learned（未学）、taught（教过）、assisted（协助可做）、independent（独立完成）"
-_SEPARATORS = re.compile(r"[,，、;；]")
+_SEPARATORS = r"[,，、;；]"
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -110,12 +109,10 @@ def find_member(store: Store, text: str, role: str = "党员") -> dict[str, Any]
     return store.get("members", rows[0]["id"]) or {}
 
 
-def _width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-
-
 def columns(rows: Sequence[Sequence[Any]], indent: str = "  ") -> list[str]:
     """Rows of text lined up in columns, Chinese characters counted as two places."""
+    from core.tabular import display_width as _width
+
     cells = [["" if value is None else str(value) for value in row] for row in rows]
     widths = [max(_width(row[i]) for row in cells if i < len(row)) for i in range(max(map(len, cells), default=0))]
     lines = []
@@ -284,7 +281,7 @@ def cmd_visit(store: Store, args: argparse.Namespace, out: Output) -> None:
 
     elder = find_member(store, args.elder, "老人")
     helper = find_member(store, args.helper, "帮扶人") if args.helper else None
-    skill_ids = _skill_ids(store, [s.strip() for s in _SEPARATORS.split(args.skills) if s.strip()])
+    skill_ids = _skill_ids(store, [s.strip() for s in re.split(_SEPARATORS, args.skills) if s.strip()])
     levels = _levels(store, args.level)
     lesson = find_lesson(store, args.lesson) if args.lesson else None
     entry = VisitEntry(
