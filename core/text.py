@@ -189,6 +189,20 @@ def parse_date(value: object) -> str:
     raise _unrecognised(str(value))
 
 
+def parse_day(value: object, label: str, *, not_after: date | None = None, too_late: str = "不能登记") -> str:
+    """An exact day (ISO) for the field ``label``; a ValueError whose Chinese message names the
+    field otherwise. With ``not_after``, a later day is refused: 「{label} {day} 还没到，{too_late}」."""
+    try:
+        day = parse_date(value)
+    except ValueError as exc:
+        raise ValueError(f"{label}：{exc}") from None
+    if len(day) != 10:
+        raise ValueError(f"{label}：请写出具体日期，例如 2026-11-20")
+    if not_after is not None and day > not_after.isoformat():
+        raise ValueError(f"{label} {day} 还没到，{too_late}")
+    return day
+
+
 def date_of(iso: str) -> date:
     """The date of an ISO value from :func:`parse_date`; a month-precision value gives day 1."""
     if len(iso) == 7:

@@ -17,7 +17,7 @@ from typing import Any
 from core.lessons.fields import ATTENDANCE, SESSION_KINDS
 from core.lessons.study import StudyEntry, StudyError, record_study
 from core.store import Store
-from core.text import parse_date
+from core.text import parse_day
 
 _ATTENDANCE_NAMESPACE = uuid.UUID("2f3b8a0e-5d43-4d8e-9d7c-6c1b0f7e4a12")
 CHANGED_REASON = "集中学习的考勤或课程已更改"
@@ -48,13 +48,10 @@ def attendance_id(session_id: str, member_id: str) -> str:
 
 def _check(store: Store, session: StudySession, today: date | None) -> str:
     try:
-        day = parse_date(session.session_date)
+        day = parse_day(session.session_date, "活动日期", not_after=today or date.today(),
+                        too_late="考勤请在活动当天或之后登记")
     except ValueError as exc:
-        raise StudyError(f"活动日期：{exc}") from None
-    if len(day) != 10:
-        raise StudyError("活动日期：请写出具体日期，例如 2026-11-20")
-    if day > (today or date.today()).isoformat():
-        raise StudyError(f"活动日期 {day} 还没到，考勤请在活动当天或之后登记")
+        raise StudyError(str(exc)) from None
     if session.kind not in SESSION_KINDS:
         raise StudyError(f"活动类型「{session.kind}」无效")
     if not session.lesson_ids:

@@ -13,7 +13,7 @@ from typing import Any
 
 from core.lessons.fields import HELPER_METHODS, METHODS, STUDYING_STATUSES
 from core.store import Store
-from core.text import parse_date
+from core.text import parse_day
 
 
 class StudyError(ValueError):
@@ -41,13 +41,9 @@ def _check_entry(store: Store, entry: StudyEntry, today: date | None) -> tuple[d
     if entry.method not in METHODS:
         raise StudyError(f"学习方式「{entry.method}」无效，应为：{'、'.join(METHODS.values())}")
     try:
-        day = parse_date(entry.study_date)
+        day = parse_day(entry.study_date, "学习日期", not_after=today or date.today())
     except ValueError as exc:
-        raise StudyError(f"学习日期：{exc}") from None
-    if len(day) != 10:
-        raise StudyError("学习日期：请写出具体日期，例如 2026-11-20")
-    if day > (today or date.today()).isoformat():
-        raise StudyError(f"学习日期 {day} 还没到，不能登记")
+        raise StudyError(str(exc)) from None
     if lesson["published_date"] and day < lesson["published_date"]:
         raise StudyError(f"学习日期 {day} 早于这节课的发布日期 {lesson['published_date']}")
     if entry.minutes is not None and not 1 <= entry.minutes <= 600:

@@ -11,7 +11,7 @@ from core.pairing.people import PAIRED_STATUS, elders, helpers
 from core.pairing.rules import PairingError, PairingRules, load_rules
 from core.roster.fields import choice_label
 from core.store import Store
-from core.text import parse_date
+from core.text import parse_day
 
 
 @dataclass(frozen=True)
@@ -22,16 +22,12 @@ class PairingRequest:
     note: str = ""
 
 
-def _day(value: str, label: str, today: date) -> str:
+def past_day(value: str, label: str, today: date) -> str:
+    """An exact day not after today, for the field ``label`` (PairingError otherwise)."""
     try:
-        day = parse_date(value)
+        return parse_day(value, label, not_after=today)
     except ValueError as exc:
-        raise PairingError(f"{label}：{exc}") from None
-    if len(day) != 10:
-        raise PairingError(f"{label}：请写出具体日期，例如 2026-11-20")
-    if day > today.isoformat():
-        raise PairingError(f"{label} {day} 还没到")
-    return day
+        raise PairingError(str(exc)) from None
 
 
 def _member(store: Store, member_id: str, role: str) -> dict[str, Any]:
@@ -81,7 +77,7 @@ def check_pairing(
         raise PairingError("帮扶人和老人不能是同一个人")
     helper = _member(store, request.helper_id, "帮扶人")
     elder = _member(store, request.elder_id, "老人")
-    day = _day(request.start_date, "结对日期", today)
+    day = past_day(request.start_date, "结对日期", today)
     for pairing in active_pairings_of(store, elder["id"], "elder_id"):
         if pairing["helper_id"] == helper["id"]:
             raise PairingError(f"{helper['name']}和{elder['name']}已经结对，不能重复结对")
@@ -148,7 +144,7 @@ def end_pairing(store: Store, pairing_id: str, end_date: str, reason: str, today
             raise PairingError("找不到这条结对")
         if not pairing["active"]:
             raise PairingError("这条结对已经结束")
-        day = _day(end_date, "结束日期", today)
+        day = past_day(end_date, "结束日期", today)
         if day < pairing["start_date"]:
             raise PairingError(f"结束日期 {day} 早于结对日期 {pairing['start_date']}")
         store.update(

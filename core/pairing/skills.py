@@ -8,9 +8,9 @@ from typing import Any
 
 from core.migrations import skill_id_for
 from core.pairing.fields import SKILL_LEVELS
+from core.pairing.pairings import past_day
 from core.pairing.rules import PairingError
 from core.store import Store
-from core.text import parse_date
 
 _PROGRESS_NAMESPACE = uuid.UUID("9c2e4b71-5a3d-4e8f-b6a0-1d7c3f5e2a98")
 
@@ -70,14 +70,7 @@ def set_skill_level(
     """Record how far an elder has come with a skill. Returns whether anything changed."""
     if level not in SKILL_LEVELS:
         raise PairingError(f"掌握程度「{level}」无效，应为：{'、'.join(SKILL_LEVELS.values())}")
-    try:
-        day = parse_date(confirmed_date)
-    except ValueError as exc:
-        raise PairingError(f"确认日期：{exc}") from None
-    if len(day) != 10:
-        raise PairingError("确认日期：请写出具体日期，例如 2026-11-20")
-    if day > (today or date.today()).isoformat():
-        raise PairingError(f"确认日期 {day} 还没到")
+    day = past_day(confirmed_date, "确认日期", today or date.today())
     confirmed_by = confirmed_by.strip()
     if not confirmed_by:
         raise PairingError("请填写确认人")

@@ -14,10 +14,10 @@ from datetime import date
 from typing import Any
 
 from core.lessons.study import StudyEntry, StudyError, already_recorded, record_study, void_record
+from core.pairing.pairings import past_day
 from core.pairing.rules import PairingError
 from core.pairing.skills import set_skill_level
 from core.store import Store
-from core.text import parse_date
 
 
 @dataclass(frozen=True)
@@ -56,14 +56,7 @@ def _pairing_on(store: Store, entry: VisitEntry, day: str) -> dict[str, Any]:
 
 
 def _check(store: Store, entry: VisitEntry, today: date) -> tuple[str, list[str]]:
-    try:
-        day = parse_date(entry.visit_date)
-    except ValueError as exc:
-        raise PairingError(f"走访日期：{exc}") from None
-    if len(day) != 10:
-        raise PairingError("走访日期：请写出具体日期，例如 2026-11-20")
-    if day > today.isoformat():
-        raise PairingError(f"走访日期 {day} 还没到，不能登记")
+    day = past_day(entry.visit_date, "走访日期", today)
     if entry.minutes is not None and not 1 <= entry.minutes <= 600:
         raise PairingError("走访时长应在 1 至 600 分钟之间")
     skill_ids = list(dict.fromkeys([*entry.skill_ids, *entry.levels]))

@@ -3,13 +3,11 @@ once and no ended one, the header on every page, the font embedded, the card's s
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from collections import Counter
 from itertools import accumulate
 from pathlib import Path
 
-import pypdfium2 as pdfium
 import pytest
 from reportlab.pdfbase import pdfmetrics
 
@@ -26,7 +24,7 @@ from core.profile import BranchProfile, set_profile
 from core.roster.members import add_member
 from core.store import Store
 from tests.pairing_branch import make_pairing_branch
-from tests.pdf_reading import STANDARD_14, page_texts, pdffonts
+from tests.pdf_reading import assert_fonts_embedded, page_pieces, page_texts
 from tests.support import TODAY
 
 BRANCH = "河东村党支部"
@@ -56,33 +54,16 @@ def pair_rows(path: Path) -> list[dict[str, str]]:
     cells), each piece of text put in the column its left edge lies in."""
     edges = list(accumulate(COLUMN_WIDTHS, initial=MARGIN))
     rows = []
-    pdf = pdfium.PdfDocument(path)
-    for index in range(len(pdf)):
-        textpage = pdf[index].get_textpage()
-        pieces = []
-        for i in range(textpage.count_rects()):
-            left, bottom, right, top = textpage.get_rect(i)
-            text = textpage.get_text_bounded(left, bottom, right, top).strip()
-            if text:
-                pieces.append((left, bottom, top, text))
-        for left, bottom, top, text in pieces:
+    for pieces in page_pieces(path):
+        for left, bottom, _, top, text in pieces:
             if left < edges[1] and text.isdigit():
                 row = dict.fromkeys(TITLES, "")
-                for piece in sorted(p for p in pieces if bottom - 2 <= (p[1] + p[2]) / 2 <= top + 2):
+                for piece in sorted(p for p in pieces if bottom - 2 <= (p[1] + p[3]) / 2 <= top + 2):
                     column = bisect_right(edges, piece[0]) - 1
-                    row[TITLES[column]] += piece[3]
+                    row[TITLES[column]] += piece[4]
                 rows.append(row)
     rows.sort(key=lambda row: int(row["序号"]))
     return rows
-
-
-def assert_fonts_embedded(path: Path) -> None:
-    fonts = pdffonts(path)
-    assert fonts, f"{path.name} lists no fonts"
-    for font in fonts:
-        assert font["emb"] == "yes" and font["sub"] == "yes", font
-        assert re.match(r"^[A-Z]{6}\+", font["name"]), font
-        assert not any(font["name"].split("+")[-1].startswith(base) for base in STANDARD_14), font
 
 
 def assert_in_font(*paths: Path) -> None:

@@ -26,7 +26,7 @@ from core.pdf.fonts import register_pdf_font
 from core.roster.demo import load_demo
 from core.roster.members import add_member, delete_member
 from core.store import Store
-from tests.pdf_reading import STANDARD_14, page_texts, pdffonts
+from tests.pdf_reading import assert_fonts_embedded, page_pieces, page_texts
 from tests.support import TODAY, make_id
 
 TITLE = "学习贯彻全会精神 坚持和加强党的全面领导"
@@ -63,23 +63,15 @@ def table_rows(path: Path) -> list[list[str]]:
     pieces of text whose middle lies level with a number printed in the first column; pieces that
     (nearly) touch are one cell's text."""
     rows = []
-    pdf = pdfium.PdfDocument(path)
-    for index in range(len(pdf)):
-        textpage = pdf[index].get_textpage()
-        pieces = []
-        for i in range(textpage.count_rects()):
-            left, bottom, right, top = textpage.get_rect(i)
-            text = textpage.get_text_bounded(left, bottom, right, top).strip()
-            if text:
-                pieces.append((left, right, bottom, top, text))
-        for left, _, bottom, top, text in pieces:
+    for pieces in page_pieces(path):
+        for left, bottom, _, top, text in pieces:
             if left < 24 * mm and text.isdigit():
                 cells: list[list[Any]] = []
-                for piece in sorted(p for p in pieces if bottom - 2 <= (p[2] + p[3]) / 2 <= top + 2):
+                for piece in sorted(p for p in pieces if bottom - 2 <= (p[1] + p[3]) / 2 <= top + 2):
                     if cells and piece[0] - cells[-1][0] < 3:
-                        cells[-1] = [piece[1], cells[-1][1] + piece[4]]
+                        cells[-1] = [piece[2], cells[-1][1] + piece[4]]
                     else:
-                        cells.append([piece[1], piece[4]])
+                        cells.append([piece[2], piece[4]])
                 rows.append([cell[1] for cell in cells])
     rows.sort(key=lambda row: int(row[0]))
     return rows
@@ -168,13 +160,7 @@ def test_fonts_are_embedded_truetype_subsets(store: Store, branch: str, tmp_path
     write_signin_sheet(store, sheet, lesson_id=branch)
     write_not_studied_list(store, listing, branch, today=TODAY)
     for path in (sheet, listing):
-        fonts = pdffonts(path)
-        assert fonts, f"{path.name} lists no fonts"
-        for font in fonts:
-            assert font["emb"] == "yes", f"{path.name}: {font['name']} is not embedded"
-            assert font["sub"] == "yes" and font["type"].startswith("TrueType"), font
-            assert re.match(r"^[A-Z]{6}\+", font["name"]), font
-            assert not any(font["name"].split("+")[-1].startswith(base) for base in STANDARD_14), font
+        assert_fonts_embedded(path)
 
 
 def test_session_sheet_shows_date_place_and_every_lesson(store: Store, branch: str, tmp_path: Path) -> None:

@@ -22,7 +22,7 @@ from core.reports.study_pdf import MAX_CHART_LESSONS, export_study_pdf
 from core.roster.demo import load_demo
 from core.roster.fields import STATUSES
 from core.store import Store
-from tests.pdf_reading import STANDARD_14, page_texts, pdffonts
+from tests.pdf_reading import assert_fonts_embedded, page_pieces, page_texts
 from tests.study_branch import make_study_branch
 from tests.support import TODAY
 
@@ -38,26 +38,6 @@ def branch(store: Store) -> dict[str, str]:
     """The branch of tests/study_branch.py, with its name set."""
     set_profile(store, BranchProfile("河东村党支部", "柳林镇", "某县"))
     return make_study_branch(store)
-
-
-Piece = tuple[float, float, float, float, str]  # left, bottom, right, top, text
-
-
-
-def page_pieces(path: Path) -> list[list[Piece]]:
-    """Each page's runs of text with their boxes (points, origin bottom left)."""
-    pages = []
-    pdf = pdfium.PdfDocument(path)
-    for index in range(len(pdf)):
-        textpage = pdf[index].get_textpage()
-        pieces = []
-        for i in range(textpage.count_rects()):
-            left, bottom, right, top = textpage.get_rect(i)
-            text = textpage.get_text_bounded(left, bottom, right, top).strip()
-            if text:
-                pieces.append((left, bottom, right, top, text))
-        pages.append(pieces)
-    return pages
 
 
 def between(text: str, start: str, end: str | None) -> str:
@@ -201,11 +181,7 @@ def test_no_printed_character_is_missing_from_the_font(store: Store, branch: dic
 def test_every_font_is_embedded(store: Store, branch: dict[str, str], tmp_path: Path) -> None:
     out = tmp_path / "统计.pdf"
     export_study_pdf(store, parse_period("2026-Q4"), out, today=TODAY)
-    fonts = pdffonts(out)
-    assert fonts
-    for font in fonts:
-        assert font["emb"] == "yes", f"{font['name']} is not embedded"
-        assert not any(base in font["name"] for base in STANDARD_14), font["name"]
+    assert_fonts_embedded(out)
 
 
 def test_large_branch_ledger_spans_pages_with_its_header_on_each(store: Store, tmp_path: Path) -> None:
