@@ -200,3 +200,31 @@ class TaskRunner(QObject):
     def wait(self, msecs: int = 30_000) -> bool:
         """Block until all tasks have finished (used at shutdown and in tests)."""
         return self.pool.waitForDone(msecs)
+
+
+class Loader(QObject):
+    """Loads what a view shows through the runner. ``request()`` asked several times in one turn of the
+    event loop calls ``start`` once; ``run`` hands on only the result of the newest load, so a slow
+    earlier load never overwrites a newer one."""
+
+    def __init__(self, runner: TaskRunner, owner: QWidget, start: Callable[[], None] | None = None) -> None:
+        super().__init__(owner)
+        self.runner = runner
+        self.owner = owner
+        self.generation = 0
+        self._timer = QTimer(self, singleShot=True, interval=0)
+        if start is not None:
+            self._timer.timeout.connect(start)
+
+    def request(self) -> None:
+        self._timer.start()
+
+    def run(self, fn: Callable[[TaskContext], Any], on_done: Callable[[Any], None], title: str) -> None:
+        self.generation += 1
+        generation = self.generation
+
+        def done(result: Any) -> None:
+            if generation == self.generation:  # else a newer load is on its way
+                on_done(result)
+
+        self.runner.run(fn, done, parent=self.owner, title=title)

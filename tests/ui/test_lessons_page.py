@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QDialog
 from core.lessons.catalogue import add_lesson, get_lesson, list_lessons
 from core.lessons.study import StudyEntry, list_records, record_study, studying_members
 from core.store import Store
+from tests.ui.helpers import WAIT_MS, idle, stored
 from ui import messages
 from ui.context import AppContext
 from ui.lessons.lesson_model import SOURCE, STUDIED, TITLE
@@ -20,7 +21,6 @@ from ui.lessons.record_model import VOID_REASON
 from ui.lessons.records_tab import VoidDialog
 from ui.main_window import MainWindow
 
-WAIT_MS = 10_000
 DISTRICT_ID = "9d3c1e52-7a7b-4f0e-9a51-3c2d1e0f0001"
 
 
@@ -53,23 +53,11 @@ def page(demo_ctx: AppContext, lessons: dict[str, str], qtbot) -> LessonsPage:  
     return lessons_page
 
 
-def stored(ctx: AppContext, call: Any, *args: Any, **kwargs: Any) -> Any:
-    store = Store.open(ctx.db_path)
-    try:
-        return call(store, *args, **kwargs)
-    finally:
-        store.close()
-
-
 def select(page: LessonsPage, lesson_id: str) -> dict[str, Any]:
     page.catalogue.select(lesson_id)
     lesson = page.catalogue.selected_lesson()
     assert lesson is not None and lesson["id"] == lesson_id
     return lesson
-
-
-def idle(ctx: AppContext, qtbot) -> None:  # type: ignore[no-untyped-def]
-    qtbot.waitUntil(lambda: not ctx.runner.running, timeout=WAIT_MS)
 
 
 def test_page_has_the_catalogue_and_the_records(page: LessonsPage, demo_ctx: AppContext) -> None:

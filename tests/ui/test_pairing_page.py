@@ -4,10 +4,8 @@ Chinese, ended pairings kept, the lists and their rules."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
@@ -19,8 +17,8 @@ from core.pairing.rules import load_rules
 from core.pairing.skills import elder_skills
 from core.pairing.suggestions import rejected_pairs
 from core.pairing.visits import VisitEntry, list_visits, record_visit
-from core.store import Store
 from tests.pairing_branch import make_pairing_branch
+from tests.ui.helpers import WAIT_MS, idle, stored
 from ui import messages
 from ui.context import AppContext
 from ui.main_window import MainWindow
@@ -31,16 +29,7 @@ from ui.pairing.pairing_dialog import EndPairingDialog
 from ui.pairing.progress_tab import LAST_VISIT, SKILLS, WATCH
 from ui.pairing.visits_dialog import VisitsDialog
 
-WAIT_MS = 10_000
 Ctrl = Qt.KeyboardModifier.ControlModifier
-
-
-def stored(ctx: AppContext, call: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
-    store = Store.open(ctx.db_path)
-    try:
-        return call(store, *args, **kwargs)
-    finally:
-        store.close()
 
 
 def days_ago(days: int) -> str:
@@ -65,10 +54,6 @@ def page(ctx: AppContext, ids: dict[str, str], qtbot) -> PairingPage:  # type: i
     return pairing_page
 
 
-def idle(ctx: AppContext, qtbot) -> None:  # type: ignore[no-untyped-def]
-    qtbot.waitUntil(lambda: not ctx.runner.running, timeout=WAIT_MS)
-
-
 def pair(ctx: AppContext, helper: str, elder: str, start: str | None = None) -> str:
     request = PairingRequest(helper, elder, start or date.today().isoformat())
     return stored(ctx, add_pairing, request)
@@ -82,10 +67,10 @@ def progress_cells(page: PairingPage, elder_id: str) -> tuple[str, str, str]:
 
 def generate(page: PairingPage, qtbot) -> None:  # type: ignore[no-untyped-def]
     tab = page.suggestions
-    before = tab._generation
+    before = tab.loader.generation
     page.tabs.setCurrentWidget(tab)
     qtbot.mouseClick(tab.generate_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: tab.result is not None and tab._generation > before and not page.ctx.runner.running,
+    qtbot.waitUntil(lambda: tab.result is not None and tab.loader.generation > before and not page.ctx.runner.running,
                     timeout=WAIT_MS)
 
 
@@ -168,9 +153,9 @@ def test_a_rejected_suggestion_is_not_suggested_again(page: PairingPage, ids: di
     tab = page.suggestions
     row = names(page).index(("青二", "老丁"))
     tab.table.selectRow(row)
-    before = tab._generation
+    before = tab.loader.generation
     qtbot.mouseClick(tab.reject_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: tab._generation > before and not page.ctx.runner.running, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: tab.loader.generation > before and not page.ctx.runner.running, timeout=WAIT_MS)
     assert ("青二", "老丁") not in names(page)
     assert ("青一", "老丁") in names(page)  # the next best helper: same village, another 党小组
     assert (ids["h2"], ids["e4"]) in stored(page.ctx, rejected_pairs)

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDialog, QLineEdit
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QLineEdit
 
 from core.lessons.catalogue import add_lesson
 from core.lessons.sessions import Attendance, StudySession, get_session, list_sessions, save_session
@@ -288,7 +288,7 @@ def test_print_sign_in_sheet_of_the_selected_session(  # type: ignore[no-untyped
         asked.append(suggested)
         return str(tmp_path / "签到表"), ""
 
-    monkeypatch.setattr(tab_module.QFileDialog, "getSaveFileName", choose)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", choose)
     tab.print_button.click()
     qtbot.waitUntil(lambda: tab.notice.isVisible(), timeout=WAIT_MS)
     assert Path(asked[0]).name == f"签到表-{date.today().isoformat()}.pdf"

@@ -11,18 +11,12 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate, QEvent, QObject, Qt
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
-    QDialog,
     QGridLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QMessageBox,
-    QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -40,6 +34,7 @@ from core.lessons.study import (
 )
 from ui import messages
 from ui.context import AppContext
+from ui.forms import EntryDialog, date_edit, iso
 from ui.lessons.member_picker import MemberPicker
 from ui.lessons.search_combo import SearchCombo
 from ui.tasks import TaskContext
@@ -47,15 +42,11 @@ from ui.tasks import TaskContext
 METHOD_PREF = "lessons/last_method"
 ENTERED_BY_PREF = "lessons/entered_by"
 DEFAULT_METHOD = "group"
-OK_COLOR = "#1b5e20"
-ERROR_COLOR = "#b00020"
 
 
-class BulkEntryDialog(QDialog):
+class BulkEntryDialog(EntryDialog):
     def __init__(self, ctx: AppContext, lesson_id: str | None = None, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        self.saving = False
+        super().__init__(ctx, parent)
         self.lessons: dict[str, dict[str, Any]] = {}
         self._studied_for: str | None = None
         self.setWindowTitle(self.tr("Record study"))
@@ -75,14 +66,8 @@ class BulkEntryDialog(QDialog):
                  *self.picker.tab_chain(), self.save_button, self.close_button]
         for first, second in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(first, second)
-        # As in a spreadsheet, Enter in a field of the form moves on to the next one (from the note to the
-        # name filter below).
-        self._enter_moves: list[QWidget] = [self.lesson, self.date, self.method, self.minutes, self.helper,
-                                            self.entered_by, self.note]
-        for editor in self._enter_moves:
-            editor.installEventFilter(self)
-        for keys in ("Ctrl+S", "Ctrl+Return", "Ctrl+Enter"):
-            QShortcut(QKeySequence(keys), self, activated=lambda: self.save(), context=Qt.ShortcutContext.WindowShortcut)
+        # Enter in a field of the form moves on to the next one (from the note to the name filter below).
+        self._set_keys([self.lesson, self.date, self.method, self.minutes, self.helper, self.entered_by, self.note])
 
         self._method_changed()
         self._load(lesson_id)
@@ -102,10 +87,7 @@ class BulkEntryDialog(QDialog):
         self.lesson.currentIndexChanged.connect(self._lesson_changed)
         self._field(grid, 0, 0, self.tr("&Lesson"), self.lesson, span=5)
 
-        self.date = QDateEdit(QDate.currentDate())
-        self.date.setCalendarPopup(True)
-        self.date.setDisplayFormat("yyyy-MM-dd")
-        self.date.setMaximumDate(QDate.currentDate())
+        self.date = date_edit()
         self.date.setToolTip(self.tr("The date on the sheet; it cannot be in the future"))
         self.date.dateChanged.connect(lambda _d: self._clear_status())
         self._field(grid, 1, 0, self.tr("Study &date"), self.date)
@@ -129,41 +111,13 @@ class BulkEntryDialog(QDialog):
         self.helper.lineEdit().setPlaceholderText(self.tr("Name or pinyin initials"))
         self._field(grid, 2, 0, self.tr("&Helper"), self.helper)
 
-        self.entered_by = QLineEdit(str(self.ctx.pref(ENTERED_BY_PREF, "") or ""))
-        self.entered_by.setPlaceholderText(self.tr("Your name"))
-        self.entered_by.setMaxLength(40)
+        self.entered_by = self._entered_by_editor(self.ctx.pref(ENTERED_BY_PREF, ""))
         self._field(grid, 2, 2, self.tr("&Entered by"), self.entered_by)
 
         self.note = QLineEdit()
         self.note.setMaxLength(200)
         self._field(grid, 2, 4, self.tr("N&ote"), self.note)
         return grid
-
-    def _field(self, grid: QGridLayout, row: int, column: int, label: str, editor: QWidget, span: int = 1) -> None:
-        caption = QLabel(label)
-        caption.setBuddy(editor)
-        editor.setMinimumHeight(34)
-        grid.addWidget(caption, row, column, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        grid.addWidget(editor, row, column + 1, 1, span)
-
-    def _build_bottom(self) -> QHBoxLayout:
-        row = QHBoxLayout()
-        self.status = QLabel()
-        self.status.setWordWrap(True)
-        self.status.setMinimumHeight(self.fontMetrics().height() * 2)
-        row.addWidget(self.status, 1)
-        self.save_button = QPushButton(self.tr("Save (Ctrl+S)"))
-        self.save_button.setMinimumHeight(40)
-        self.save_button.setStyleSheet("font-weight: bold;")
-        self.save_button.setAutoDefault(False)
-        self.save_button.clicked.connect(lambda: self.save())
-        row.addWidget(self.save_button)
-        self.close_button = QPushButton(self.tr("Close"))
-        self.close_button.setMinimumHeight(40)
-        self.close_button.setAutoDefault(False)
-        self.close_button.clicked.connect(self.reject)
-        row.addWidget(self.close_button)
-        return row
 
     # --- loading -------------------------------------------------------------------------------
 
@@ -234,7 +188,7 @@ class BulkEntryDialog(QDialog):
         helper = self.helper.value() if method in HELPER_METHODS else None
         return StudyEntry(
             lesson_id=self.lesson_id() or "",
-            study_date=self.date.date().toString("yyyy-MM-dd"),
+            study_date=iso(self.date),
             method=method,
             minutes=self.minutes.value() or None,
             helper_id=str(helper) if helper else None,
@@ -259,14 +213,10 @@ class BulkEntryDialog(QDialog):
                     return "repeated", repeated
             return "saved", len(record_study(task.store, entry, member_ids, today=today))
 
-        self.saving = True
-        self.save_button.setEnabled(False)
-        self.ctx.runner.run(work, lambda result: self._done(entry, member_ids, *result), self._failed,
-                            parent=self, title=self.tr("Saving…"), cancellable=False)
+        self._run_save(work, lambda result: self._done(entry, member_ids, *result))
 
     def _done(self, entry: StudyEntry, member_ids: list[str], outcome: str, detail: Any) -> None:
-        self.saving = False
-        self.save_button.setEnabled(True)
+        self._save_ended()
         if outcome == "repeated":
             repeated = set(detail)
             rest = len(member_ids) - len(repeated)
@@ -283,12 +233,8 @@ class BulkEntryDialog(QDialog):
         self.ctx.study_changed.emit()
 
     def _failed(self, error: Exception) -> None:
-        self.saving = False
-        self.save_button.setEnabled(True)
-        if not isinstance(error, StudyError):
-            messages.show_error(self, error)
+        if not self._refused(error, StudyError):
             return
-        self.show_status(str(error), error=True)
         text = str(error)
         if "帮学人" in text and self.helper.isEnabled():
             self.helper.setFocus()
@@ -321,25 +267,13 @@ class BulkEntryDialog(QDialog):
 
     # --- keyboard ------------------------------------------------------------------------------
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt naming)
-        if watched in self._enter_moves and event.type() == QEvent.Type.KeyPress:
-            assert isinstance(event, QKeyEvent)
-            plain = event.modifiers() in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
-            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and plain:
-                if isinstance(watched, SearchCombo):
-                    watched.lineEdit().editingFinished.emit()  # take the typed choice first
-                if watched is self.note:
-                    self.picker.focus_filter()
-                else:
-                    self.focusNextChild()
-                return True
-        return super().eventFilter(watched, event)
+    def _enter_pressed(self, watched: QWidget) -> None:
+        if watched is self.note:
+            self.picker.focus_filter()
+        else:
+            self.focusNextChild()
 
     # --- status and closing --------------------------------------------------------------------
-
-    def show_status(self, text: str, error: bool = False) -> None:
-        self.status.setStyleSheet(f"color: {ERROR_COLOR if error else OK_COLOR}; font-weight: bold;")
-        self.status.setText(("✖ " if error else "✔ ") + text)
 
     def _clear_status(self) -> None:
         if self.status.text().startswith("✖"):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
+from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,7 +28,7 @@ from ui.lessons.lesson_dialog import LessonDialog
 from ui.lessons.lesson_import import LessonImport
 from ui.lessons.lesson_model import TITLE, LessonFilter, LessonModel
 from ui.tables import record_table
-from ui.tasks import TaskContext
+from ui.tasks import Loader, TaskContext
 
 Flag = QItemSelectionModel.SelectionFlag
 
@@ -49,9 +49,8 @@ class CatalogueTab(QWidget):
         self.proxy = LessonFilter(self)
         self.proxy.setSourceModel(self.model)
         self.loaded = False
-        self._generation = 0
         self._select_id: str | None = None
-        self._reload_timer = QTimer(self, singleShot=True, interval=0, timeout=self._load)
+        self.loader = Loader(ctx.runner, self, self._load)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 10, 8, 6)
@@ -125,17 +124,12 @@ class CatalogueTab(QWidget):
     # --- loading -------------------------------------------------------------------------------
 
     def reload(self) -> None:
-        self._reload_timer.start()
+        self.loader.request()
 
     def _load(self) -> None:
-        self._generation += 1
-        generation = self._generation
-        self.ctx.runner.run(load_catalogue, lambda result: self._loaded(generation, *result), parent=self,
-                            title=self.tr("Loading the lessons…"))
+        self.loader.run(load_catalogue, lambda result: self._loaded(*result), self.tr("Loading the lessons…"))
 
-    def _loaded(self, generation: int, lessons: list[dict[str, Any]], studied: dict[str, int], members: int) -> None:
-        if generation != self._generation:
-            return
+    def _loaded(self, lessons: list[dict[str, Any]], studied: dict[str, int], members: int) -> None:
         current = self.selected_lesson()
         keep = self._select_id or (current["id"] if current else None)
         self._select_id = None

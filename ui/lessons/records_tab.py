@@ -4,12 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -24,48 +22,23 @@ from core.lessons.catalogue import list_lessons
 from core.lessons.study import list_records, void_record
 from core.pinyin import name_keys
 from ui.context import AppContext
+from ui.forms import VoidingDialog
 from ui.lessons.bulk_entry import BulkEntryDialog
 from ui.lessons.record_model import VOID_REASON, RecordFilter, RecordModel
 from ui.lessons.search_combo import SearchCombo
 from ui.tables import record_table
-from ui.tasks import TaskContext
+from ui.tasks import Loader, TaskContext
 
 RECORD_LIMIT = 2000  # newest records shown; filter by lesson to reach older ones
 
 
-class VoidDialog(QDialog):
+class VoidDialog(VoidingDialog):
     """Asks why records are voided; the reason is required."""
 
     def __init__(self, count: int, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Void study records"))
-        self.setMinimumWidth(480)
-        layout = QVBoxLayout(self)
-        label = QLabel(self.tr("Void {0} record(s)? They stay in the list as voided, with the reason.")
-                       .format(count))
-        label.setWordWrap(True)
-        layout.addWidget(label)
-        self.reason = QLineEdit()
-        self.reason.setMinimumHeight(34)
-        self.reason.setMaxLength(200)
-        self.reason.setPlaceholderText(self.tr("Reason (required), e.g. wrong date"))
-        layout.addWidget(self.reason)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(self.tr("Void"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        layout.addWidget(self.buttons)
-        self.reason.textChanged.connect(self._update)
-        self._update()
-
-    def _update(self) -> None:
-        self.ok_button.setEnabled(bool(self.reason.text().strip()))
-
-    def accept(self) -> None:
-        if self.reason.text().strip():
-            super().accept()
+        super().__init__(self.tr("Void study records"),
+                         self.tr("Void {0} record(s)? They stay in the list as voided, with the reason.").format(count),
+                         parent)
 
 
 def load_records(task: TaskContext, lesson_id: str | None, include_voided: bool) -> tuple[list[dict[str, Any]], bool]:
@@ -84,8 +57,7 @@ class RecordsTab(QWidget):
         self.proxy = RecordFilter(self)
         self.proxy.setSourceModel(self.model)
         self.limited = False
-        self._generation = 0
-        self._reload_timer = QTimer(self, singleShot=True, interval=0, timeout=self._load)
+        self.loader = Loader(ctx.runner, self, self._load)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 10, 8, 6)
@@ -154,11 +126,9 @@ class RecordsTab(QWidget):
     # --- loading -------------------------------------------------------------------------------
 
     def reload(self) -> None:
-        self._reload_timer.start()
+        self.loader.request()
 
     def _load(self) -> None:
-        self._generation += 1
-        generation = self._generation
         lesson_id = self.lesson_filter.value()
         include_voided = self.show_voided.isChecked()
         keep = lesson_id
@@ -167,13 +137,10 @@ class RecordsTab(QWidget):
             rows, limited = load_records(task, lesson_id, include_voided)
             return list_lessons(task.store, include_archived=True), rows, limited
 
-        self.ctx.runner.run(work, lambda result: self._loaded(generation, keep, *result), parent=self,
-                            title=self.tr("Loading the study records…"))
+        self.loader.run(work, lambda result: self._loaded(keep, *result), self.tr("Loading the study records…"))
 
-    def _loaded(self, generation: int, keep: str | None, lessons: list[dict[str, Any]],
-                rows: list[dict[str, Any]], limited: bool) -> None:
-        if generation != self._generation:
-            return
+    def _loaded(self, keep: str | None, lessons: list[dict[str, Any]], rows: list[dict[str, Any]],
+                limited: bool) -> None:
         self.lesson_filter.blockSignals(True)
         self.lesson_filter.set_choices(((lesson["title"], lesson["id"], lesson.get("topic") or "")
                                         for lesson in lessons), keep=keep)

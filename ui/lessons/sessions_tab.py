@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import html
 from pathlib import Path
 from typing import Any
 
@@ -12,19 +11,14 @@ from PySide6.QtCore import (
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
-    QStandardPaths,
     Qt,
-    QTimer,
-    QUrl,
 )
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QMessageBox,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -34,13 +28,13 @@ from PySide6.QtWidgets import (
 from core.lessons.catalogue import list_lessons
 from core.lessons.fields import SESSION_KINDS
 from core.lessons.sessions import delete_session, list_sessions
-from core.pdf import PdfError
 from core.store import Store
 from ui import messages
 from ui.context import AppContext
 from ui.lessons.session_dialog import SessionDialog
+from ui.notice import PdfSaver, notice_label
 from ui.tables import record_table
-from ui.tasks import TaskContext
+from ui.tasks import Loader
 
 DATE, KIND, TITLE, LESSONS, PRESENT, LEAVE, ABSENT = range(7)
 COLUMN_COUNT = 7
@@ -132,9 +126,8 @@ class SessionsTab(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.loaded = False
-        self._generation = 0
         self._select_id: str | None = None
-        self._reload_timer = QTimer(self, singleShot=True, interval=0, timeout=self._load)
+        self.loader = Loader(ctx.runner, self, self._load)
         self.model = SessionsModel(self)
 
         layout = QVBoxLayout(self)
@@ -155,12 +148,13 @@ class SessionsTab(QWidget):
         row.addWidget(self.count_label)
         layout.addLayout(row)
 
-        self.notice = QLabel()
-        self.notice.setOpenExternalLinks(True)
-        self.notice.setWordWrap(True)
-        self.notice.setStyleSheet("background: #eaf4ea; border: 1px solid #9cc79c; padding: 6px;")
-        self.notice.hide()
+        self.notice = notice_label()
         layout.addWidget(self.notice)
+        self.pdf = PdfSaver(
+            ctx, self, self.notice, SIGNIN_DIR_PREF, writing=self.tr("Writing the sign-in sheet…"),
+            saved=self.tr("Sign-in sheet saved to {0}. <a href=\"{1}\">Open it</a> to print."),
+            unavailable=self.tr("Printing sign-in sheets is not available in this version yet."),
+        )
         layout.addWidget(self._build_table(), 1)
         self.empty_label = QLabel(self.tr("No study sessions yet. Click \"New session\" to enter the attendance "
                                           "of a group study or a theme party day."))
@@ -204,18 +198,13 @@ class SessionsTab(QWidget):
             self.reload()
 
     def reload(self) -> None:
-        self._reload_timer.start()  # several requests in one turn of the event loop load once
+        self.loader.request()  # several requests in one turn of the event loop load once
 
     def _load(self) -> None:
-        self._generation += 1
-        generation = self._generation
-        self.ctx.runner.run(lambda task: load_sessions(task.store),
-                            lambda result: self._loaded(generation, *result), parent=self,
-                            title=self.tr("Loading the study sessions…"))
+        self.loader.run(lambda task: load_sessions(task.store), lambda result: self._loaded(*result),
+                        self.tr("Loading the study sessions…"))
 
-    def _loaded(self, generation: int, sessions: list[dict[str, Any]], titles: dict[str, str]) -> None:
-        if generation != self._generation:
-            return  # a newer load is on its way
+    def _loaded(self, sessions: list[dict[str, Any]], titles: dict[str, str]) -> None:
         selected = self._select_id or (self.selected_session() or {}).get("id")
         self._select_id = None
         self.model.set_sessions(sessions, titles)
@@ -278,38 +267,11 @@ class SessionsTab(QWidget):
         if session is None:
             return
         session_id = session["id"]
-        documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        folder = Path(self.ctx.pref(SIGNIN_DIR_PREF) or documents or Path.home())
-        name = self.tr("sign-in-sheet-{0}.pdf").format(session["session_date"])
-        path, _filter = QFileDialog.getSaveFileName(self, self.tr("Print sign-in sheet"), str(folder / name),
-                                                    self.tr("PDF file (*.pdf)"))
-        if not path:
-            return
-        out = Path(path)
-        if out.suffix.lower() != ".pdf":
-            out = out.with_name(out.name + ".pdf")
-        self.ctx.set_pref(SIGNIN_DIR_PREF, str(out.parent))
 
-        def work(task: TaskContext) -> int:
+        def write(store: Store, out: Path) -> int:
             from core.lessons.signin_sheet import write_signin_sheet
 
-            return write_signin_sheet(task.store, out, session_id=session_id)
+            return write_signin_sheet(store, out, session_id=session_id)
 
-        self.ctx.runner.run(work, lambda _result: self._sheet_written(out), self._sheet_failed, parent=self,
-                            title=self.tr("Writing the sign-in sheet…"), cancellable=False)
-
-    def _sheet_written(self, out: Path) -> None:
-        link = QUrl.fromLocalFile(str(out)).toString()
-        self.notice.setText(self.tr("Sign-in sheet saved to {0}. <a href=\"{1}\">Open it</a> to print.")
-                            .format(html.escape(str(out)), html.escape(link, quote=True)))
-        self.notice.show()
-
-    def _sheet_failed(self, error: Exception) -> None:
-        if isinstance(error, ImportError):
-            QMessageBox.information(self, self.tr("Print sign-in sheet"),
-                                    self.tr("Printing sign-in sheets is not available in this version yet."))
-            return
-        if isinstance(error, PdfError):  # the file could not be written: its message says why
-            QMessageBox.warning(self, self.tr("Print sign-in sheet"), str(error))
-            return
-        messages.show_error(self, error)
+        self.pdf.save(self.tr("Print sign-in sheet"), self.tr("sign-in-sheet-{0}.pdf").format(session["session_date"]),
+                      write)

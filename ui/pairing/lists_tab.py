@@ -7,11 +7,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
-    QDialogButtonBox,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -30,10 +28,11 @@ from core.roster.fields import choice_label
 from core.store import Store
 from ui import messages
 from ui.context import AppContext
+from ui.forms import ok_cancel, show_status
 from ui.lessons.search_combo import SearchCombo
-from ui.pairing.common import RowsModel, age_text, button, choice, show_status, size_columns, where_label
+from ui.pairing.common import RowsModel, age_text, button, choice, hint_label, size_columns, where_label
 from ui.tables import record_table
-from ui.tasks import TaskContext
+from ui.tasks import Loader, TaskContext
 
 ROLES = ("elder", "helper")
 
@@ -81,12 +80,7 @@ class PickMemberDialog(QDialog):
         self.member.set_choices(choices)
         self.member.setCurrentIndex(-1)
         layout.addWidget(self.member)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Put on the list"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        ok_cancel(self, layout, self.tr("Put on the list"))
 
     def accept(self) -> None:
         self.member.lineEdit().editingFinished.emit()
@@ -104,8 +98,7 @@ class ListsTab(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.data: ListsData | None = None
-        self._generation = 0
-        self._reload_timer = QTimer(self, singleShot=True, interval=0, timeout=self._load)
+        self.loader = Loader(ctx.runner, self, self._load)
         self.models: dict[str, RowsModel] = {}
         self.tables: dict[str, QTableView] = {}
         self.counts: dict[str, QLabel] = {}
@@ -149,11 +142,8 @@ class ListsTab(QWidget):
         self.save_rules_button = button(row, self.tr("Save rules"), self.save_rules, bold=True)
         row.addStretch(1)
         layout.addLayout(row)
-        hint = QLabel(self.tr("Elders are members who cannot use WeChat yet; helpers are members who use it. "
-                              "Only members whose status is active are on the lists."))
-        hint.setWordWrap(True)
-        hint.setStyleSheet("color: #555555;")
-        layout.addWidget(hint)
+        layout.addWidget(hint_label(self.tr("Elders are members who cannot use WeChat yet; helpers are members "
+                                            "who use it. Only members whose status is active are on the lists.")))
         self.rules_status = QLabel()
         layout.addWidget(self.rules_status)
         return box
@@ -198,18 +188,13 @@ class ListsTab(QWidget):
     # --- loading -------------------------------------------------------------------------------
 
     def reload(self) -> None:
-        self._reload_timer.start()
+        self.loader.request()
 
     def _load(self) -> None:
-        self._generation += 1
-        generation = self._generation
         today = date.today()
-        self.ctx.runner.run(lambda task: load_lists(task.store, today), lambda data: self._loaded(generation, data),
-                            parent=self, title=self.tr("Loading the lists…"))
+        self.loader.run(lambda task: load_lists(task.store, today), self._loaded, self.tr("Loading the lists…"))
 
-    def _loaded(self, generation: int, data: ListsData) -> None:
-        if generation != self._generation:
-            return
+    def _loaded(self, data: ListsData) -> None:
         self.data = data
         self.elder_min_age.setValue(data.rules.elder_min_age)
         self.helper_max_age.setValue(data.rules.helper_max_age)

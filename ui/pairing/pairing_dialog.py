@@ -11,7 +11,6 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -27,8 +26,9 @@ from core.roster.derived import age
 from core.store import Store
 from ui import messages
 from ui.context import AppContext
+from ui.forms import RequiredDialog, date_edit, iso, ok_cancel, show_status
 from ui.lessons.search_combo import SearchCombo
-from ui.pairing.common import age_text, choice, date_edit, iso, show_status, where_label
+from ui.pairing.common import age_text, choice, hint_label, where_label
 from ui.tasks import TaskContext
 
 END_REASONS = ("老人已能独立使用微信", "帮扶人外出务工", "老人搬离本村", "调整帮扶人")
@@ -89,22 +89,13 @@ class NewPairingDialog(QDialog):
         form.addRow(self.tr("&Start date"), self.start)
         form.addRow(self.tr("N&ote"), self.note)
         layout.addLayout(form)
-        hint = QLabel(self.tr("Helpers on the list come first, then other members; elders already paired "
-                              "show their helper."))
-        hint.setWordWrap(True)
-        hint.setStyleSheet("color: #555555;")
-        layout.addWidget(hint)
+        layout.addWidget(hint_label(self.tr("Helpers on the list come first, then other members; elders already "
+                                            "paired show their helper.")))
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.status.setMinimumHeight(self.fontMetrics().height() * 2)
         layout.addWidget(self.status)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(self.tr("Pair (Ctrl+S)"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
-        buttons.accepted.connect(lambda: self.save())
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        self.ok_button = ok_cancel(self, layout, self.tr("Pair (Ctrl+S)"), lambda: self.save())
         QShortcut(QKeySequence("Ctrl+S"), self, activated=lambda: self.save(),
                   context=Qt.ShortcutContext.WindowShortcut)
         for combo in (self.helper, self.elder):
@@ -184,7 +175,7 @@ class NewPairingDialog(QDialog):
             messages.show_error(self, error)
 
 
-class EndPairingDialog(QDialog):
+class EndPairingDialog(RequiredDialog):
     """The end date (not before the start, not in the future) and the reason (required)."""
 
     def __init__(self, pairing: dict[str, Any], parent: QWidget | None = None) -> None:
@@ -209,13 +200,7 @@ class EndPairingDialog(QDialog):
         form.addRow(self.tr("End &date"), self.end)
         form.addRow(self.tr("&Reason"), self.reason)
         layout.addLayout(form)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(self.tr("End pairing"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        self.ok_button = ok_cancel(self, layout, self.tr("End pairing"))
         self.reason.editTextChanged.connect(self._update)
         self._update()
         self.reason.setFocus()
@@ -226,9 +211,5 @@ class EndPairingDialog(QDialog):
     def end_date(self) -> str:
         return iso(self.end)
 
-    def _update(self) -> None:
-        self.ok_button.setEnabled(bool(self.reason_text()))
-
-    def accept(self) -> None:
-        if self.reason_text():
-            super().accept()
+    def filled(self) -> bool:
+        return bool(self.reason_text())

@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -24,11 +24,13 @@ from core.pairing.pairings import end_pairing, list_pairings
 from core.store import Store
 from core.text import date_of
 from ui.context import AppContext
-from ui.pairing.common import PdfSaver, RowsModel, button, notice_label, show_notice, size_columns
+from ui.notice import PdfSaver, notice_label, show_notice
+from ui.pairing.common import PDF_DIR_PREF, RowsModel, button, size_columns
 from ui.pairing.pairing_dialog import EndPairingDialog, NewPairingDialog
 from ui.pairing.visit_dialog import VisitDialog
 from ui.pairing.visits_dialog import VisitsDialog
 from ui.tables import record_table
+from ui.tasks import Loader
 
 HELPER, ELDER, GROUP, VILLAGE, START, LAST_VISIT, DAYS, VISITS, END, REASON = range(10)
 
@@ -49,9 +51,8 @@ class PairingsTab(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.loaded = False
-        self._generation = 0
         self._select_id: str | None = None
-        self._reload_timer = QTimer(self, singleShot=True, interval=0, timeout=self._load)
+        self.loader = Loader(ctx.runner, self, self._load)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 10, 12, 8)
@@ -74,7 +75,7 @@ class PairingsTab(QWidget):
         layout.addLayout(row)
         self.notice = notice_label()
         layout.addWidget(self.notice)
-        self.pdf = PdfSaver(ctx, self, self.notice)
+        self.pdf = PdfSaver(ctx, self, self.notice, PDF_DIR_PREF)
 
         self.model = RowsModel(self._columns(), self, tone=self._tone, tip=self._tip,
                                centred=(START, LAST_VISIT, DAYS, VISITS, END))
@@ -143,20 +144,15 @@ class PairingsTab(QWidget):
     # --- loading -------------------------------------------------------------------------------
 
     def reload(self) -> None:
-        self._reload_timer.start()
+        self.loader.request()
 
     def _load(self) -> None:
-        self._generation += 1
-        generation = self._generation
         include_ended = self.show_ended.isChecked()
         today = date.today()
-        self.ctx.runner.run(lambda task: load_pairings(task.store, include_ended, today),
-                            lambda rows: self._loaded(generation, rows), parent=self,
-                            title=self.tr("Loading the pairings…"))
+        self.loader.run(lambda task: load_pairings(task.store, include_ended, today), self._loaded,
+                        self.tr("Loading the pairings…"))
 
-    def _loaded(self, generation: int, rows: list[dict[str, Any]]) -> None:
-        if generation != self._generation:
-            return
+    def _loaded(self, rows: list[dict[str, Any]]) -> None:
         selected = self._select_id or (self.selected_pairing() or {}).get("id")
         self._select_id = None
         self.model.set_rows(rows)

@@ -8,14 +8,12 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
-    QFrame,
     QHBoxLayout,
     QLabel,
-    QScrollArea,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -27,12 +25,15 @@ from core.pairing.progress import ElderProgress, PairingProgress, pairing_progre
 from core.pairing.skills import add_skill, elder_skills, set_skill_level
 from core.store import Store
 from ui.context import AppContext
-from ui.pairing.common import PdfSaver, RowsModel, button, notice_label, show_notice, size_columns
+from ui.notice import PdfSaver, notice_label, show_notice
+from ui.pages.base import scroll_area, set_scrolling_content
+from ui.pairing.common import PDF_DIR_PREF, RowsModel, button, size_columns
 from ui.pairing.skill_dialog import CONFIRMED_BY_PREF, AddSkillDialog, SkillLevelDialog
 from ui.pairing.visit_dialog import VisitDialog
 from ui.reports.charts import BarChart
 from ui.reports.figures import FigureTile
 from ui.tables import record_table
+from ui.tasks import Loader
 
 NAME, GROUP, HELPER, SKILLS, WATCH, LAST_VISIT, VISITS = range(7)
 
@@ -54,9 +55,8 @@ class ProgressTab(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.progress: PairingProgress | None = None
-        self._generation = 0
         self._checklist_for: str | None = None
-        self._reload_timer = QTimer(self, singleShot=True, interval=0, timeout=self._load)
+        self.loader = Loader(ctx.runner, self, self._load)
 
         content = QWidget()
         layout = QVBoxLayout(content)
@@ -72,7 +72,7 @@ class ProgressTab(QWidget):
         layout.addLayout(figures)
         self.notice = notice_label()
         layout.addWidget(self.notice)
-        self.pdf = PdfSaver(ctx, self, self.notice)
+        self.pdf = PdfSaver(ctx, self, self.notice, PDF_DIR_PREF)
 
         left = QSplitter(Qt.Orientation.Vertical)
         left.setChildrenCollapsible(False)
@@ -95,13 +95,7 @@ class ProgressTab(QWidget):
         # With the largest type on a small screen the tab scrolls rather than squeezing the tables.
         body.setMinimumHeight(self.fontMetrics().height() * 26)
         layout.addWidget(body, 1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(content)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll)
+        set_scrolling_content(self, content)
         self._update_actions()
 
     # --- building ------------------------------------------------------------------------------
@@ -170,10 +164,7 @@ class ProgressTab(QWidget):
         self.chart = BarChart(Qt.Orientation.Horizontal)
         self.chart.set_placeholder(self.tr("No skills yet."))
         self.chart.setAccessibleName(self.tr("Elders per skill done alone"))
-        area = QScrollArea()
-        area.setWidgetResizable(True)
-        area.setFrameShape(QFrame.Shape.NoFrame)
-        area.setWidget(self.chart)
+        area = scroll_area(self.chart)
         heading = QHBoxLayout()
         title = QLabel(self.tr("Elders who can do each skill alone"))
         title.setStyleSheet("font-weight: bold;")
@@ -202,19 +193,14 @@ class ProgressTab(QWidget):
     # --- loading -------------------------------------------------------------------------------
 
     def reload(self) -> None:
-        self._reload_timer.start()
+        self.loader.request()
 
     def _load(self) -> None:
-        self._generation += 1
-        generation = self._generation
         today = date.today()
-        self.ctx.runner.run(lambda task: pairing_progress(task.store, today),
-                            lambda progress: self._loaded(generation, progress), parent=self,
-                            title=self.tr("Loading the progress…"))
+        self.loader.run(lambda task: pairing_progress(task.store, today), self._loaded,
+                        self.tr("Loading the progress…"))
 
-    def _loaded(self, generation: int, progress: PairingProgress) -> None:
-        if generation != self._generation:
-            return
+    def _loaded(self, progress: PairingProgress) -> None:
         current = self.selected_elder()
         selected = current.elder_id if current else None
         self.progress = progress

@@ -5,24 +5,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import (
-    QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QLabel,
-    QLineEdit,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from core.pairing.fields import SKILL_LEVELS
-from ui.pairing.common import date_edit, iso
+from ui.forms import RequiredDialog, date_edit, iso, ok_cancel
 
 CONFIRMED_BY_PREF = "pairing/confirmed_by"
 
 
-class SkillLevelDialog(QDialog):
+class SkillLevelDialog(RequiredDialog):
     """The new level (current one preselected), the day it was confirmed and by whom (required)."""
 
     def __init__(self, elder_name: str, skill: dict[str, Any], confirmed_by: str, parent: QWidget | None = None) -> None:
@@ -50,13 +41,7 @@ class SkillLevelDialog(QDialog):
         form.addRow(self.tr("Confirmed &on"), self.confirmed)
         form.addRow(self.tr("Confirmed &by"), self.confirmed_by)
         layout.addLayout(form)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(self.tr("Save"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        self.ok_button = ok_cancel(self, layout, self.tr("Save"))
         self.confirmed_by.textChanged.connect(self._update)
         self._update()
         self.level.setFocus()
@@ -70,15 +55,11 @@ class SkillLevelDialog(QDialog):
     def confirmer(self) -> str:
         return self.confirmed_by.text().strip()
 
-    def _update(self) -> None:
-        self.ok_button.setEnabled(bool(self.confirmer()))
-
-    def accept(self) -> None:
-        if self.confirmer():
-            super().accept()
+    def filled(self) -> bool:
+        return bool(self.confirmer())
 
 
-class AddSkillDialog(QDialog):
+class AddSkillDialog(RequiredDialog):
     """The name of a new skill (at most 30 characters)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -94,12 +75,9 @@ class AddSkillDialog(QDialog):
         self.name.setMinimumHeight(34)
         self.name.setPlaceholderText(self.tr("e.g. pay with WeChat"))
         layout.addWidget(self.name)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(self.tr("Add"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
-        self.name.textChanged.connect(lambda text: self.ok_button.setEnabled(bool(text.strip())))
-        self.ok_button.setEnabled(False)
+        self.ok_button = ok_cancel(self, layout, self.tr("Add"))
+        self.name.textChanged.connect(self._update)
+        self._update()
+
+    def filled(self) -> bool:
+        return bool(self.name.text().strip())

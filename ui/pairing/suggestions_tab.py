@@ -9,7 +9,6 @@ from datetime import date
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -27,18 +26,11 @@ from core.pairing.suggestions import (
 )
 from ui import messages
 from ui.context import AppContext
-from ui.pairing.common import (
-    RowsModel,
-    button,
-    date_edit,
-    iso,
-    notice_label,
-    show_notice,
-    size_columns,
-    where_label,
-)
+from ui.forms import date_edit, iso, ok_cancel
+from ui.notice import notice_label, show_notice
+from ui.pairing.common import RowsModel, button, hint_label, size_columns, where_label
 from ui.tables import record_table
-from ui.tasks import TaskContext
+from ui.tasks import Loader, TaskContext
 
 
 class StartDateDialog(QDialog):
@@ -53,12 +45,7 @@ class StartDateDialog(QDialog):
         self.start = date_edit()
         form.addRow(self.tr("&Start date"), self.start)
         layout.addLayout(form)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Accept"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        ok_cancel(self, layout, self.tr("Accept"))
 
 
 def ask_start_date(parent: QWidget, count: int) -> str | None:
@@ -77,16 +64,14 @@ class SuggestionsTab(QWidget):
         self.ctx = ctx
         self.generated = False  # suggestions were asked for: keep them fresh when data change
         self.result: SuggestionSet | None = None
-        self._generation = 0
+        self.loader = Loader(ctx.runner, self)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 10, 12, 8)
         layout.setSpacing(8)
-        intro = QLabel(self.tr("Suggestions pair each elder without a helper with a helper of the same party "
-                               "group and village where possible, and share the elders evenly among the helpers."))
-        intro.setWordWrap(True)
-        intro.setStyleSheet("color: #555555;")
-        layout.addWidget(intro)
+        layout.addWidget(hint_label(self.tr("Suggestions pair each elder without a helper with a helper of the "
+                                            "same party group and village where possible, and share the elders "
+                                            "evenly among the helpers.")))
         row = QHBoxLayout()
         self.generate_button = button(row, self.tr("Make suggestions"), self.generate, bold=True)
         row.addSpacing(12)
@@ -132,16 +117,11 @@ class SuggestionsTab(QWidget):
 
     def generate(self) -> None:
         self.generated = True
-        self._generation += 1
-        generation = self._generation
         today = date.today()
-        self.ctx.runner.run(lambda task: suggest_pairings(task.store, today),
-                            lambda result: self._shown(generation, result), parent=self,
-                            title=self.tr("Working out the suggestions…"))
+        self.loader.run(lambda task: suggest_pairings(task.store, today), self._shown,
+                        self.tr("Working out the suggestions…"))
 
-    def _shown(self, generation: int, result: SuggestionSet) -> None:
-        if generation != self._generation:
-            return
+    def _shown(self, result: SuggestionSet) -> None:
         self.result = result
         self.model.set_rows(result.suggestions)
         self.summary.setText(self.summary_text(result))

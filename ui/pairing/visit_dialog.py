@@ -10,18 +10,14 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
     QFrame,
     QGridLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QScrollArea,
     QSpinBox,
     QVBoxLayout,
@@ -34,11 +30,11 @@ from core.pairing.pairings import list_pairings
 from core.pairing.rules import PairingError
 from core.pairing.skills import elder_skills
 from core.pairing.visits import VisitEntry, record_visit
-from ui import messages
 from ui.context import AppContext
+from ui.forms import EntryDialog, date_edit, iso
 from ui.lessons.bulk_entry import ENTERED_BY_PREF as STUDY_ENTERED_BY_PREF
 from ui.lessons.search_combo import SearchCombo
-from ui.pairing.common import ENTERED_BY_PREF, date_edit, iso, search_keys, show_status
+from ui.pairing.common import ENTERED_BY_PREF, search_keys
 from ui.tasks import TaskContext
 
 
@@ -77,13 +73,11 @@ class SkillRow:
         self.level.setStyleSheet("font-weight: bold; color: #1b5e20;" if changed else "")
 
 
-class VisitDialog(QDialog):
+class VisitDialog(EntryDialog):
     saved = Signal(str)
 
     def __init__(self, ctx: AppContext, elder_id: str | None = None, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        self.saving = False
+        super().__init__(ctx, parent)
         self.pairings: dict[str, dict[str, Any]] = {}  # elder id → their latest pairing
         self.lessons: dict[str, dict[str, Any]] = {}
         self.skill_rows: list[SkillRow] = []
@@ -110,13 +104,7 @@ class VisitDialog(QDialog):
         layout.addWidget(scroll, 1)
         layout.addLayout(self._build_bottom())
 
-        self._enter_moves: list[QWidget] = [self.elder, self.date, self.minutes, self.lesson, self.note,
-                                            self.entered_by]
-        for editor in self._enter_moves:
-            editor.installEventFilter(self)
-        for keys in ("Ctrl+S", "Ctrl+Return", "Ctrl+Enter"):
-            QShortcut(QKeySequence(keys), self, activated=lambda: self.save(),
-                      context=Qt.ShortcutContext.WindowShortcut)
+        self._set_keys([self.elder, self.date, self.minutes, self.lesson, self.note, self.entered_by])
         self.elder.currentIndexChanged.connect(lambda _i: self._elder_changed())
         self._load(elder_id)
         (self.date if elder_id else self.elder).setFocus()
@@ -151,37 +139,9 @@ class VisitDialog(QDialog):
         self.note.setMaxLength(200)
         self._field(grid, 3, 0, self.tr("N&ote"), self.note)
         remembered = self.ctx.pref(ENTERED_BY_PREF) or self.ctx.pref(STUDY_ENTERED_BY_PREF, "")
-        self.entered_by = QLineEdit(str(remembered or ""))
-        self.entered_by.setPlaceholderText(self.tr("Your name"))
-        self.entered_by.setMaxLength(40)
+        self.entered_by = self._entered_by_editor(remembered)
         self._field(grid, 3, 2, self.tr("Entered &by"), self.entered_by)
         return grid
-
-    def _field(self, grid: QGridLayout, row: int, column: int, label: str, editor: QWidget, span: int = 1) -> None:
-        caption = QLabel(label)
-        caption.setBuddy(editor)
-        editor.setMinimumHeight(34)
-        grid.addWidget(caption, row, column, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        grid.addWidget(editor, row, column + 1, 1, span)
-
-    def _build_bottom(self) -> QHBoxLayout:
-        row = QHBoxLayout()
-        self.status = QLabel()
-        self.status.setWordWrap(True)
-        self.status.setMinimumHeight(self.fontMetrics().height() * 2)
-        row.addWidget(self.status, 1)
-        self.save_button = QPushButton(self.tr("Save (Ctrl+S)"))
-        self.save_button.setMinimumHeight(40)
-        self.save_button.setStyleSheet("font-weight: bold;")
-        self.save_button.setAutoDefault(False)
-        self.save_button.clicked.connect(lambda: self.save())
-        row.addWidget(self.save_button)
-        self.close_button = QPushButton(self.tr("Close"))
-        self.close_button.setMinimumHeight(40)
-        self.close_button.setAutoDefault(False)
-        self.close_button.clicked.connect(self.reject)
-        row.addWidget(self.close_button)
-        return row
 
     # --- loading -------------------------------------------------------------------------------
 
@@ -208,7 +168,7 @@ class VisitDialog(QDialog):
         else:
             self.elder.setCurrentIndex(-1)
         if not self.pairings:
-            show_status(self.status, self.tr("Nobody is paired yet: pair a helper with an elder first."), error=True)
+            self.show_status(self.tr("Nobody is paired yet: pair a helper with an elder first."), error=True)
         self._elder_changed()
 
     def elder_id(self) -> str | None:
@@ -276,23 +236,19 @@ class VisitDialog(QDialog):
         self.elder.lineEdit().editingFinished.emit()  # take a half-typed name or title first
         self.lesson.lineEdit().editingFinished.emit()
         if self.elder_id() is None:
-            show_status(self.status, self.tr("Choose the elder who was visited."), error=True)
+            self.show_status(self.tr("Choose the elder who was visited."), error=True)
             self.elder.setFocus()
             return
         if self.skills_for != self.elder_id():
-            show_status(self.status, self.tr("The skills checklist is still loading; try again."), error=True)
+            self.show_status(self.tr("The skills checklist is still loading; try again."), error=True)
             return
         entry = self.entry()
         today = date.today()
-        self.saving = True
-        self.save_button.setEnabled(False)
-        self.ctx.runner.run(lambda task: record_visit(task.store, entry, today),
-                            lambda visit_id: self._done(entry, str(visit_id)), self._failed,
-                            parent=self, title=self.tr("Saving…"), cancellable=False)
+        self._run_save(lambda task: record_visit(task.store, entry, today),
+                       lambda visit_id: self._done(entry, str(visit_id)))
 
     def _done(self, entry: VisitEntry, visit_id: str) -> None:
-        self.saving = False
-        self.save_button.setEnabled(True)
+        self._save_ended()
         self.ctx.set_pref(ENTERED_BY_PREF, entry.entered_by)
         self.ctx.pairing_changed.emit()
         if entry.lesson_id:
@@ -301,24 +257,5 @@ class VisitDialog(QDialog):
         self.accept()
 
     def _failed(self, error: Exception) -> None:
-        self.saving = False
-        self.save_button.setEnabled(True)
-        if not isinstance(error, PairingError):
-            messages.show_error(self, error)
-            return
-        show_status(self.status, str(error), error=True)
-        if "日期" in str(error):
+        if self._refused(error, PairingError) and "日期" in str(error):
             self.date.setFocus()
-
-    # --- keyboard ------------------------------------------------------------------------------
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt naming)
-        if watched in self._enter_moves and event.type() == QEvent.Type.KeyPress:
-            assert isinstance(event, QKeyEvent)
-            plain = event.modifiers() in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
-            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and plain:
-                if isinstance(watched, SearchCombo):
-                    watched.lineEdit().editingFinished.emit()
-                self.focusNextChild()
-                return True
-        return super().eventFilter(watched, event)

@@ -5,58 +5,34 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QVBoxLayout,
     QWidget,
 )
 
 from core.pairing.visits import list_visits, void_visit
 from ui.context import AppContext
+from ui.forms import VoidingDialog
 from ui.pairing.common import RowsModel, button, size_columns
 from ui.tables import record_table
+from ui.tasks import Loader
 
 VOID_REASON = 8
 
 
-class VoidVisitDialog(QDialog):
+class VoidVisitDialog(VoidingDialog):
     """Why the visit is voided (required)."""
 
     def __init__(self, visit: dict[str, Any], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Void visit"))
-        self.setMinimumWidth(520)
-        layout = QVBoxLayout(self)
-        label = QLabel(self.tr("Void the visit of {0} to {1} on {2}? A micro-lesson recorded with it is voided "
-                               "too; skill levels stay as they are (change them on the Progress tab).")
-                       .format(visit["helper_name"], visit["elder_name"], visit["visit_date"]))
-        label.setWordWrap(True)
-        layout.addWidget(label)
-        self.reason = QLineEdit()
-        self.reason.setMinimumHeight(34)
-        self.reason.setMaxLength(200)
-        self.reason.setPlaceholderText(self.tr("Reason (required), e.g. wrong date"))
-        layout.addWidget(self.reason)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(self.tr("Void"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
-        self.reason.textChanged.connect(lambda text: self.ok_button.setEnabled(bool(text.strip())))
-        self.ok_button.setEnabled(False)
-
-    def accept(self) -> None:
-        if self.reason.text().strip():
-            super().accept()
+        super().__init__(self.tr("Void visit"),
+                         self.tr("Void the visit of {0} to {1} on {2}? A micro-lesson recorded with it is voided "
+                                 "too; skill levels stay as they are (change them on the Progress tab).")
+                         .format(visit["helper_name"], visit["elder_name"], visit["visit_date"]), parent, width=520)
 
 
 class VisitsDialog(QDialog):
@@ -65,8 +41,7 @@ class VisitsDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.elder_id = elder_id
-        self._generation = 0
-        self._reload_timer = QTimer(self, singleShot=True, interval=0, timeout=self._load)
+        self.loader = Loader(ctx.runner, self, self._load)
         self.setWindowTitle(self.tr("Visits of {0}").format(elder_name) if elder_id else self.tr("All visits"))
         self.resize(1080, 560)
         layout = QVBoxLayout(self)
@@ -101,19 +76,17 @@ class VisitsDialog(QDialog):
 
     def _voided_toggled(self, show: bool) -> None:
         self.table.setColumnHidden(VOID_REASON, not show)
-        self._reload_timer.start()
+        self.loader.request()
 
     def _load(self) -> None:
-        self._generation += 1
-        generation, elder_id, voided = self._generation, self.elder_id, self.show_voided.isChecked()
-        self.ctx.runner.run(lambda task: list_visits(task.store, elder_id=elder_id, include_voided=voided),
-                            lambda rows: self._loaded(generation, rows), parent=self, title=self.tr("Loading…"))
+        elder_id, voided = self.elder_id, self.show_voided.isChecked()
+        self.loader.run(lambda task: list_visits(task.store, elder_id=elder_id, include_voided=voided), self._loaded,
+                        self.tr("Loading…"))
 
-    def _loaded(self, generation: int, rows: list[dict[str, Any]]) -> None:
-        if generation == self._generation:
-            self.model.set_rows(rows)
-            self.count_label.setText(self.tr("{0} visits").format(sum(1 for r in rows if not r["deleted"])))
-            self._update_actions()
+    def _loaded(self, rows: list[dict[str, Any]]) -> None:
+        self.model.set_rows(rows)
+        self.count_label.setText(self.tr("{0} visits").format(sum(1 for r in rows if not r["deleted"])))
+        self._update_actions()
 
     def selected(self) -> dict[str, Any] | None:
         rows = self.table.selectionModel().selectedRows()
@@ -138,7 +111,7 @@ class VisitsDialog(QDialog):
             self.ctx.pairing_changed.emit()
             if had_lesson:
                 self.ctx.study_changed.emit()
-            self._reload_timer.start()
+            self.loader.request()
 
         self.ctx.runner.run(lambda task: void_visit(task.store, visit_id, reason), done, parent=self,
                             title=self.tr("Saving…"), cancellable=False)

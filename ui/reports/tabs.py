@@ -9,11 +9,9 @@ from typing import Any
 from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QScrollArea,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -21,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from core.reports.period import Period
 from core.reports.study_report import IdleMember, LedgerRow, LessonCoverage
+from ui.pages.base import scroll_area
 from ui.reports.charts import BarChart
 from ui.reports.figures import caption, report_table
 from ui.reports.models import (
@@ -58,10 +57,7 @@ class CoverageTab(QWidget):
         self.chart = BarChart(Qt.Orientation.Horizontal)
         self.chart.set_placeholder(self.tr("No lessons yet."))
         self.chart.setAccessibleName(self.tr("Coverage by lesson"))
-        chart_area = QScrollArea()
-        chart_area.setWidgetResizable(True)
-        chart_area.setFrameShape(QFrame.Shape.NoFrame)
-        chart_area.setWidget(self.chart)
+        chart_area = scroll_area(self.chart)
         self.table = report_table(self.proxy)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.setChildrenCollapsible(False)

@@ -9,7 +9,6 @@ from typing import Any
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from core.roster.status import ACTIONS, StatusError, change_status
 from ui.context import AppContext
+from ui.forms import ok_cancel
 from ui.roster.member_dialog import DATE_PLACEHOLDER, ERROR_COLOR
 from ui.tasks import TaskContext
 
@@ -76,14 +76,8 @@ class StatusDialog(QDialog):
         self.error.setVisible(False)
         layout.addWidget(self.error)
 
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(self.tr("Apply"))
+        self.ok_button = ok_cancel(self, layout, self.tr("Apply"), self.apply)
         self.ok_button.setDefault(True)
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
-        buttons.accepted.connect(self.apply)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
         self._show_who()
         self.date.setFocus()
         self.date.selectAll()

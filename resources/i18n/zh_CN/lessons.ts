@@ -69,11 +69,6 @@
         <translation>帮学人(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../../ui/lessons/bulk_entry.py" line="133" />
-        <source>Your name</source>
-        <translation>您的姓名</translation>
-    </message>
-    <message>
         <location filename="../../../ui/lessons/bulk_entry.py" line="135" />
         <source>&amp;Entered by</source>
         <translation>录入人(&amp;E)</translation>
@@ -82,11 +77,6 @@
         <location filename="../../../ui/lessons/bulk_entry.py" line="139" />
         <source>N&amp;ote</source>
         <translation>备注(&amp;O)</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/lessons/bulk_entry.py" line="155" />
-        <source>Save (Ctrl+S)</source>
-        <translation>保存（Ctrl+S）</translation>
     </message>
     <message>
         <location filename="../../../ui/lessons/bulk_entry.py" line="161" />
@@ -110,11 +100,6 @@
         <location filename="../../../ui/lessons/bulk_entry.py" line="225" />
         <source>Only for home visits and paired study</source>
         <translation>仅“送学上门”和“结对帮学”需要填写帮学人</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/lessons/bulk_entry.py" line="265" />
-        <source>Saving…</source>
-        <translation>正在保存…</translation>
     </message>
     <message>
         <location filename="../../../ui/lessons/bulk_entry.py" line="279" />
@@ -704,21 +689,6 @@
         <location filename="../../../ui/lessons/records_tab.py" line="43" />
         <source>Void {0} record(s)? They stay in the list as voided, with the reason.</source>
         <translation>作废 {0} 条学习记录？作废后记录仍保留，标明“已作废”和原因。</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/lessons/records_tab.py" line="50" />
-        <source>Reason (required), e.g. wrong date</source>
-        <translation>作废原因（必填），例如：日期填错</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/lessons/records_tab.py" line="54" />
-        <source>Void</source>
-        <translation>作废</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/lessons/records_tab.py" line="55" />
-        <source>Cancel</source>
-        <translation>取消</translation>
     </message>
 </context>
 <context>

@@ -23,11 +23,6 @@
             <source>Add</source>
             <translation>添加</translation>
         </message>
-        <message>
-            <location filename="../../../ui/pairing/skill_dialog.py" line="100" />
-            <source>Cancel</source>
-            <translation>取消</translation>
-        </message>
     </context>
     <context>
         <name>EndPairingDialog</name>
@@ -56,11 +51,6 @@
             <location filename="../../../ui/pairing/pairing_dialog.py" line="210" />
             <source>&amp;Reason</source>
             <translation>原因(&amp;R)</translation>
-        </message>
-        <message>
-            <location filename="../../../ui/pairing/pairing_dialog.py" line="215" />
-            <source>Cancel</source>
-            <translation>取消</translation>
         </message>
     </context>
     <context>
@@ -254,11 +244,6 @@
             <location filename="../../../ui/pairing/pairing_dialog.py" line="103" />
             <source>Pair (Ctrl+S)</source>
             <translation>结对（Ctrl+S）</translation>
-        </message>
-        <message>
-            <location filename="../../../ui/pairing/pairing_dialog.py" line="104" />
-            <source>Cancel</source>
-            <translation>取消</translation>
         </message>
         <message>
             <location filename="../../../ui/pairing/pairing_dialog.py" line="114" />
@@ -530,29 +515,6 @@ Pair them anyway?</source>
         </message>
     </context>
     <context>
-        <name>PdfSaver</name>
-        <message>
-            <location filename="../../../ui/pairing/common.py" line="202" />
-            <source>PDF file (*.pdf)</source>
-            <translation>PDF 文件 (*.pdf)</translation>
-        </message>
-        <message>
-            <location filename="../../../ui/pairing/common.py" line="214" />
-            <source>Writing the PDF…</source>
-            <translation>正在生成 PDF…</translation>
-        </message>
-        <message>
-            <location filename="../../../ui/pairing/common.py" line="218" />
-            <source>Saved to {0}. &lt;a href="{1}"&gt;Open it&lt;/a&gt; to print.</source>
-            <translation>已保存到 {0}。&lt;a href="{1}"&gt;打开&lt;/a&gt;后即可打印。</translation>
-        </message>
-        <message>
-            <location filename="../../../ui/pairing/common.py" line="223" />
-            <source>Printing this is not available in this version yet.</source>
-            <translation>此版本暂不支持打印这一项。</translation>
-        </message>
-    </context>
-    <context>
         <name>PickMemberDialog</name>
         <message>
             <location filename="../../../ui/pairing/lists_tab.py" line="78" />
@@ -563,11 +525,6 @@ Pair them anyway?</source>
             <location filename="../../../ui/pairing/lists_tab.py" line="85" />
             <source>Put on the list</source>
             <translation>加入名单</translation>
-        </message>
-        <message>
-            <location filename="../../../ui/pairing/lists_tab.py" line="86" />
-            <source>Cancel</source>
-            <translation>取消</translation>
         </message>
     </context>
     <context>
@@ -831,11 +788,6 @@ Pair them anyway?</source>
             <source>Save</source>
             <translation>保存</translation>
         </message>
-        <message>
-            <location filename="../../../ui/pairing/skill_dialog.py" line="56" />
-            <source>Cancel</source>
-            <translation>取消</translation>
-        </message>
     </context>
     <context>
         <name>StartDateDialog</name>
@@ -858,11 +810,6 @@ Pair them anyway?</source>
             <location filename="../../../ui/pairing/suggestions_tab.py" line="57" />
             <source>Accept</source>
             <translation>接受</translation>
-        </message>
-        <message>
-            <location filename="../../../ui/pairing/suggestions_tab.py" line="58" />
-            <source>Cancel</source>
-            <translation>取消</translation>
         </message>
     </context>
     <context>
@@ -1079,24 +1026,9 @@ Pair them anyway?</source>
             <translation>备注(&amp;O)</translation>
         </message>
         <message>
-            <location filename="../../../ui/pairing/visit_dialog.py" line="155" />
-            <source>Your name</source>
-            <translation>您的姓名</translation>
-        </message>
-        <message>
             <location filename="../../../ui/pairing/visit_dialog.py" line="157" />
             <source>Entered &amp;by</source>
             <translation>录入人(&amp;B)</translation>
-        </message>
-        <message>
-            <location filename="../../../ui/pairing/visit_dialog.py" line="173" />
-            <source>Save (Ctrl+S)</source>
-            <translation>保存（Ctrl+S）</translation>
-        </message>
-        <message>
-            <location filename="../../../ui/pairing/visit_dialog.py" line="179" />
-            <source>Close</source>
-            <translation>关闭</translation>
         </message>
         <message>
             <location filename="../../../ui/pairing/visit_dialog.py" line="193" />
@@ -1133,11 +1065,6 @@ Pair them anyway?</source>
             <location filename="../../../ui/pairing/visit_dialog.py" line="283" />
             <source>The skills checklist is still loading; try again.</source>
             <translation>技能清单还在读取，请稍后再试。</translation>
-        </message>
-        <message>
-            <location filename="../../../ui/pairing/visit_dialog.py" line="291" />
-            <source>Saving…</source>
-            <translation>正在保存…</translation>
         </message>
     </context>
     <context>
@@ -1244,21 +1171,6 @@ Pair them anyway?</source>
             <location filename="../../../ui/pairing/visits_dialog.py" line="37" />
             <source>Void the visit of {0} to {1} on {2}? A micro-lesson recorded with it is voided too; skill levels stay as they are (change them on the Progress tab).</source>
             <translation>作废{0}在 {2} 对{1}的走访？随走访登记的微党课学习记录也一并作废；技能掌握程度不会自动改回（如需要请在「进度」中修改）。</translation>
-        </message>
-        <message>
-            <location filename="../../../ui/pairing/visits_dialog.py" line="45" />
-            <source>Reason (required), e.g. wrong date</source>
-            <translation>作废原因（必填），例如：日期填错</translation>
-        </message>
-        <message>
-            <location filename="../../../ui/pairing/visits_dialog.py" line="49" />
-            <source>Void</source>
-            <translation>作废</translation>
-        </message>
-        <message>
-            <location filename="../../../ui/pairing/visits_dialog.py" line="50" />
-            <source>Cancel</source>
-            <translation>取消</translation>
         </message>
     </context>
 </TS>

@@ -642,11 +642,6 @@
         <translation>确定办理</translation>
     </message>
     <message>
-        <location filename="../../../ui/roster/status_dialog.py" line="83"/>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
         <location filename="../../../ui/roster/status_dialog.py" line="92"/>
         <source>, </source>
         <translation>、</translation>

@@ -314,11 +314,6 @@
             <translation>签到表-{0}.pdf</translation>
         </message>
         <message>
-            <location filename="../../../ui/lessons/sessions_tab.py" line="292" />
-            <source>PDF file (*.pdf)</source>
-            <translation>PDF 文件 (*.pdf)</translation>
-        </message>
-        <message>
             <location filename="../../../ui/lessons/sessions_tab.py" line="306" />
             <source>Writing the sign-in sheet…</source>
             <translation>正在生成签到表…</translation>

@@ -520,4 +520,71 @@ All current data will be replaced by the data in this backup ({file}). Before th
         <translation>正在创建演示支部…</translation>
     </message>
 </context>
+<context>
+    <name>EntryDialog</name>
+    <message>
+        <location filename="../../../ui/forms.py" line="141"/>
+        <source>Your name</source>
+        <translation>您的姓名</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/forms.py" line="151"/>
+        <source>Save (Ctrl+S)</source>
+        <translation>保存（Ctrl+S）</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/forms.py" line="157"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/forms.py" line="181"/>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+</context>
+<context>
+    <name>Forms</name>
+    <message>
+        <location filename="../../../ui/forms.py" line="62"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>PdfSaver</name>
+    <message>
+        <location filename="../../../ui/notice.py" line="59"/>
+        <source>PDF file (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/notice.py" line="50"/>
+        <source>Writing the PDF…</source>
+        <translation>正在生成 PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/notice.py" line="51"/>
+        <source>Saved to {0}. &lt;a href="{1}"&gt;Open it&lt;/a&gt; to print.</source>
+        <translation>已保存到 {0}。&lt;a href="{1}"&gt;打开&lt;/a&gt;后即可打印。</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/notice.py" line="52"/>
+        <source>Printing this is not available in this version yet.</source>
+        <translation>此版本暂不支持打印这一项。</translation>
+    </message>
+</context>
+<context>
+    <name>VoidingDialog</name>
+    <message>
+        <location filename="../../../ui/forms.py" line="101"/>
+        <source>Reason (required), e.g. wrong date</source>
+        <translation>作废原因（必填），例如：日期填错</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/forms.py" line="103"/>
+        <source>Void</source>
+        <translation>作废</translation>
+    </message>
+</context>
 </TS>
