@@ -27,10 +27,10 @@ from core.pairing.visits import list_visits
 from core.pdf.paper import (
     BODY_POINTS,
     CELL_PADDING,
-    GRID_COLOR,
     MARGIN,
     SHADE_COLOR,
     PaperStyles,
+    TickBox,
     body_height,
     chinese_date,
     grid_table,
@@ -59,40 +59,6 @@ _VISIT_WIDTHS = tuple(w * mm for w in (24, 12, 72, 40, 38))
 _VISIT_TITLES = ("走访日期", "分钟", "练习的技能", "一起观看的微党课", "备注")
 _NEXT_WIDTHS = tuple(w * mm for w in (28, 16, 58, 56, 28))
 _NEXT_TITLES = ("走访日期", "分钟", "练习的技能", "掌握情况 / 备注", "帮扶人签名")
-
-
-class LevelBox(Flowable):
-    """A square centred in its cell, with a drawn tick when ``ticked`` (drawn, not a font's glyph, so
-    it prints whatever font is in use)."""
-
-    def __init__(self, ticked: bool, size: float = BODY_POINTS * 1.15) -> None:
-        super().__init__()
-        self.ticked = ticked
-        self.size = size
-        self.cell_width = 0.0
-
-    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        self.cell_width = avail_width
-        return avail_width, self.size
-
-    def draw(self) -> None:
-        canvas, side = self.canv, self.size
-        x = (self.cell_width - side) / 2
-        canvas.saveState()
-        canvas.setStrokeColor(GRID_COLOR)
-        canvas.setLineWidth(0.8)
-        canvas.rect(x, 0, side, side, stroke=1, fill=0)
-        if self.ticked:
-            canvas.setStrokeColor(colors.black)
-            canvas.setLineWidth(1.8)
-            canvas.setLineCap(1)
-            canvas.setLineJoin(1)
-            tick = canvas.beginPath()
-            tick.moveTo(x + side * 0.18, side * 0.52)
-            tick.lineTo(x + side * 0.42, side * 0.22)
-            tick.lineTo(x + side * 0.86, side * 0.86)
-            canvas.drawPath(tick, stroke=1, fill=0)
-        canvas.restoreState()
 
 
 def _elder(store: Store, elder_id: str) -> dict[str, Any]:
@@ -147,7 +113,7 @@ def _skills(skills: list[dict[str, Any]], styles: PaperStyles) -> Table:
     for skill in skills:
         rows.append([
             para(skill["name"], styles.cell),
-            *(LevelBox(skill["level"] == level) for level in LEVEL_ORDER),
+            *(TickBox(BODY_POINTS * 1.45, skill["level"] == level) for level in LEVEL_ORDER),
             para(skill["confirmed_date"] or "", styles.cell_center),
             para(skill["confirmed_by"] or "", styles.cell_center),
         ])
@@ -156,7 +122,7 @@ def _skills(skills: list[dict[str, Any]], styles: PaperStyles) -> Table:
     heights: list[float | None] = [None]
     for row in rows[1:]:
         text = max(cell.wrap(width - 6, 1000)[1] for cell, width in zip(row, _SKILL_WIDTHS, strict=True)
-                   if not isinstance(cell, LevelBox))
+                   if not isinstance(cell, TickBox))
         heights.append(max(SKILL_ROW_HEIGHT, text + 2 * CELL_PADDING))
     return grid_table(rows, _SKILL_WIDTHS, styles, row_heights=heights)
 

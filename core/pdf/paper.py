@@ -101,11 +101,13 @@ def _draw_box(canvas: Canvas, x: float, baseline: float, size: float) -> None:
 
 
 class TickBox(Flowable):
-    """One empty square to tick by hand, centred in its cell."""
+    """One square centred in its cell: empty, to tick by hand, or with a drawn tick when ``ticked``
+    (drawn, not a font's glyph, so it prints whatever font is in use)."""
 
-    def __init__(self, size: float = BODY_POINTS) -> None:
+    def __init__(self, size: float = BODY_POINTS, ticked: bool = False) -> None:
         super().__init__()
         self.size = size
+        self.ticked = ticked
         self.box_width = 0.0
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
@@ -114,7 +116,20 @@ class TickBox(Flowable):
 
     def draw(self) -> None:
         side = self.size * 0.78
-        _draw_box(self.canv, (self.box_width - side) / 2, self.size * 0.1, self.size)
+        x, y = (self.box_width - side) / 2, 0.0
+        _draw_box(self.canv, x, self.size * 0.1, self.size)
+        if self.ticked:
+            canvas = self.canv
+            canvas.saveState()
+            canvas.setLineWidth(1.8)
+            canvas.setLineCap(1)
+            canvas.setLineJoin(1)
+            tick = canvas.beginPath()
+            tick.moveTo(x + side * 0.18, y + side * 0.52)
+            tick.lineTo(x + side * 0.42, y + side * 0.22)
+            tick.lineTo(x + side * 0.86, y + side * 0.86)
+            canvas.drawPath(tick, stroke=1, fill=0)
+            canvas.restoreState()
 
 
 class TickOptions(Flowable):

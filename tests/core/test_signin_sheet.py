@@ -10,7 +10,6 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-import pypdfium2 as pdfium
 import pytest
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
@@ -80,15 +79,8 @@ def table_rows(path: Path) -> list[list[str]]:
 def row_pitches(path: Path) -> list[float]:
     """Vertical distances (points) between consecutive row numbers on each page."""
     pitches: list[float] = []
-    pdf = pdfium.PdfDocument(path)
-    for index in range(len(pdf)):
-        textpage = pdf[index].get_textpage()
-        tops = []
-        for i in range(textpage.count_rects()):
-            left, bottom, right, top = textpage.get_rect(i)
-            if left < 24 * mm and textpage.get_text_bounded(left, bottom, right, top).strip().isdigit():
-                tops.append(top)
-        tops.sort(reverse=True)
+    for pieces in page_pieces(path):
+        tops = sorted((top for left, _, _, top, text in pieces if left < 24 * mm and text.isdigit()), reverse=True)
         pitches += [a - b for a, b in zip(tops, tops[1:], strict=False)]
     return pitches
 
