@@ -6,7 +6,7 @@ import argparse
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from core.cli import lesson_commands, pairing_commands, report_commands, roster_commands
+from core.cli import lesson_commands, pairing_commands, qr_commands, report_commands, roster_commands
 from core.cli.output import EXIT_REFUSED, CommandFailed, Output
 from core.db import DatabaseError, default_db_path
 from core.store import Store
@@ -28,6 +28,7 @@ def build_parser() -> argparse.ArgumentParser:
     lesson_commands.register(commands)
     report_commands.register(commands)
     pairing_commands.register(commands)
+    qr_commands.register(commands)
     return parser
 
 
