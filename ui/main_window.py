@@ -26,6 +26,7 @@ PAGES: tuple[tuple[str, str, str, str], ...] = (
     ("roster", "ui.roster.page", "RosterPage", "Roster"),
     ("lessons", "ui.lessons.page", "LessonsPage", "Micro-lessons"),
     ("pairing", "ui.pairing.page", "PairingPage", "Pairing"),
+    ("qr", "ui.qr.page", "QrPage", "QR material"),
     ("reports", "ui.reports.page", "ReportsPage", "Reports"),
     ("settings", "ui.pages.settings", "SettingsPage", "Settings"),
 )

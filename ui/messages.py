@@ -13,6 +13,7 @@ from core.lessons.catalogue import LessonError
 from core.lessons.study import StudyError
 from core.pairing.rules import PairingError
 from core.pdf import PdfError
+from core.qr import QrError
 from core.roster.demo import DemoRefused
 from core.roster.export import ExportError
 from core.roster.groups import GroupError
@@ -24,7 +25,7 @@ log = logging.getLogger(__name__)
 
 # Errors a user can cause: their message (Chinese, from core) says what is wrong and what to do.
 USER_ERRORS: tuple[type[Exception], ...] = (
-    BackupError, DatabaseError, DemoRefused, ExportError, GroupError, LessonError, PairingError, PdfError,
+    BackupError, DatabaseError, DemoRefused, ExportError, GroupError, LessonError, PairingError, PdfError, QrError,
     StudyError, ValidationFailed, StatusError, TableReadError, TableWriteError,
 )
 

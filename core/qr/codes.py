@@ -124,7 +124,7 @@ def load_logo(path: Path) -> Any:
 
     path = Path(path)
     if not path.is_file():
-        raise QrError(f"找不到标志图片「{path}」。", "请检查文件名，或去掉 --logo 不加标志。")
+        raise QrError(f"找不到标志图片「{path}」。", "请检查文件名，或选择不加标志。")
     try:
         with Image.open(path) as image:
             image.load()
