@@ -6,14 +6,22 @@ import sys
 
 
 def main(argv: list[str] | None = None) -> int:
+    from core.launch_options import desktop_parser, wants_desktop
+
+    argv = sys.argv[1:] if argv is None else argv
+    if wants_desktop(argv):
+        # Opening the window does not load the sub-commands.
+        from ui.app import run_gui
+
+        return run_gui(desktop_parser().parse_args(argv))
     from core.cli import build_parser, run
 
     args = build_parser().parse_args(argv)
-    if args.command is not None:
-        return run(args)
-    from ui.app import run_gui
+    if args.command is None:
+        from ui.app import run_gui
 
-    return run_gui(args)
+        return run_gui(args)
+    return run(args)
 
 
 if __name__ == "__main__":

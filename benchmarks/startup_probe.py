@@ -28,10 +28,10 @@ def main() -> int:
         window.installEventFilter(probe)
         window.show()
         return app.exec()
-    from core.cli import build_parser
+    from core.launch_options import desktop_parser  # what main.py does without a sub-command
     from ui.app import start_window
 
-    started = start_window(build_parser().parse_args(["--db", sys.argv[2]]))
+    started = start_window(desktop_parser().parse_args(["--db", sys.argv[2]]))
     assert not isinstance(started, int)
     app, ctx, window = started
     window.installEventFilter(probe)
