@@ -10,22 +10,18 @@ import tempfile
 import threading
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
-from PySide6.QtGui import QPixmap, QResizeEvent
+from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QFormLayout,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QPushButton,
-    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -40,7 +36,9 @@ from ui.forms import ERROR_COLOR
 from ui.notice import notice_label, show_notice
 from ui.pages.base import Page
 from ui.qr.account_dialog import AccountDialog
+from ui.qr.preview_pane import HINT_STYLE, PreviewPane
 from ui.qr.saver import MaterialSaver
+from ui.qr.widgets import big_button, check_list, names_pref, titled_group
 from ui.qr.work import Choice, Preview, load_choices, make_preview, save_checked
 from ui.tasks import Loader, TaskContext
 
@@ -57,44 +55,6 @@ LOGO_DIR_PREF = "qr/logo_dir"
 CUSTOM_TEXT_PREF = "qr/custom_text"
 CUSTOM_TITLE_PREF = "qr/custom_title"
 
-HINT_STYLE = "color: #555;"
-REFUSAL_STYLE = f"color: {ERROR_COLOR}; font-weight: bold; padding: 16px;"
-
-
-def _names(value: Any) -> list[str]:
-    """A list kept in the preferences as JSON (QSettings turns a one-item list into a string)."""
-    try:
-        names = json.loads(value) if value else []
-    except (TypeError, ValueError):
-        return []
-    return [str(name) for name in names] if isinstance(names, list) else []
-
-
-def _button(text: str, slot: Any, bold: bool = False) -> QPushButton:
-    button = QPushButton(text)
-    button.setMinimumHeight(40)
-    button.setAutoDefault(False)
-    if bold:
-        button.setStyleSheet("font-weight: bold; padding: 0 18px;")
-    button.clicked.connect(lambda: slot())
-    return button
-
-
-def _group(title: str) -> tuple[QGroupBox, QVBoxLayout]:
-    box = QGroupBox(title)
-    box.setStyleSheet("QGroupBox { font-weight: bold; } QGroupBox * { font-weight: normal; }")
-    layout = QVBoxLayout(box)
-    layout.setSpacing(6)
-    return box, layout
-
-
-def _check_list() -> QListWidget:
-    widget = QListWidget()
-    widget.setStyleSheet("QListWidget::item { padding: 6px 4px; }")
-    widget.setAlternatingRowColors(True)
-    return widget
-
-
 class QrPage(Page):
     key = "qr"
 
@@ -103,8 +63,8 @@ class QrPage(Page):
         self.loaded = False
         self.lessons: list[dict[str, str]] = []
         self.accounts: list[dict[str, str]] = []
-        self.checked_lessons: set[str] = set(_names(ctx.pref(LESSONS_PREF)))
-        self.checked_accounts: set[str] = set(_names(ctx.pref(ACCOUNTS_PREF)))
+        self.checked_lessons: set[str] = set(names_pref(ctx.pref(LESSONS_PREF)))
+        self.checked_accounts: set[str] = set(names_pref(ctx.pref(ACCOUNTS_PREF)))
         logo = str(ctx.pref(LOGO_PREF) or "")
         self.logo = logo if logo and Path(logo).is_file() else ""
         self.preview_pixmap: QPixmap | None = None
@@ -138,7 +98,7 @@ class QrPage(Page):
         left = QVBoxLayout()
         left.setSpacing(10)
 
-        box, layout = _group(self.tr("Micro-lessons (those with a video link)"))
+        box, layout = titled_group(self.tr("Micro-lessons (those with a video link)"))
         row = QHBoxLayout()
         self.filter = QLineEdit()
         self.filter.setPlaceholderText(self.tr("Filter by title or speaker"))
@@ -146,10 +106,10 @@ class QrPage(Page):
         self.filter.setMinimumHeight(36)
         self.filter.textChanged.connect(self._apply_filter)
         row.addWidget(self.filter, 1)
-        row.addWidget(_button(self.tr("Tick shown"), lambda: self._tick_shown(True)))
-        row.addWidget(_button(self.tr("Clear"), lambda: self._tick_shown(False)))
+        row.addWidget(big_button(self.tr("Tick shown"), lambda: self._tick_shown(True)))
+        row.addWidget(big_button(self.tr("Clear"), lambda: self._tick_shown(False)))
         layout.addLayout(row)
-        self.lesson_list = _check_list()
+        self.lesson_list = check_list()
         self.lesson_list.setMinimumHeight(220)
         self.lesson_list.itemChanged.connect(self._lesson_ticked)
         layout.addWidget(self.lesson_list, 1)
@@ -161,21 +121,21 @@ class QrPage(Page):
         layout.addWidget(self.no_lessons)
         left.addWidget(box, 3)
 
-        box, layout = _group(self.tr("Official accounts"))
-        self.account_list = _check_list()
+        box, layout = titled_group(self.tr("Official accounts"))
+        self.account_list = check_list()
         self.account_list.setMinimumHeight(110)
         self.account_list.itemChanged.connect(self._account_ticked)
         self.account_list.currentItemChanged.connect(lambda *_: self._update_buttons())
         layout.addWidget(self.account_list, 1)
         row = QHBoxLayout()
-        row.addWidget(_button(self.tr("Add account…"), self.add_account))
-        self.remove_button = _button(self.tr("Remove…"), self.remove_selected_account)
+        row.addWidget(big_button(self.tr("Add account…"), self.add_account))
+        self.remove_button = big_button(self.tr("Remove…"), self.remove_selected_account)
         row.addWidget(self.remove_button)
         row.addStretch(1)
         layout.addLayout(row)
         left.addWidget(box, 1)
 
-        box, layout = _group(self.tr("A link or text of your own"))
+        box, layout = titled_group(self.tr("A link or text of your own"))
         form = QFormLayout()
         self.custom_text = QLineEdit()
         self.custom_text.setPlaceholderText(self.tr("https://… or any text, e.g. the Wi-Fi password"))
@@ -205,19 +165,13 @@ class QrPage(Page):
         self.logo_label = QLabel()
         self.logo_label.setMinimumWidth(120)
         logo_row.addWidget(self.logo_label, 1)
-        logo_row.addWidget(_button(self.tr("Choose PNG…"), self.choose_logo))
-        self.clear_logo_button = _button(self.tr("No logo"), self.clear_logo)
+        logo_row.addWidget(big_button(self.tr("Choose PNG…"), self.choose_logo))
+        self.clear_logo_button = big_button(self.tr("No logo"), self.clear_logo)
         logo_row.addWidget(self.clear_logo_button)
         form.addRow(self.tr("Centre logo"), logo_row)
         right.addLayout(form)
 
-        self.preview = QLabel()
-        self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.preview.setWordWrap(True)
-        self.preview.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
-        self.preview.setMinimumSize(360, 420)
-        self.preview.setFrameShape(QLabel.Shape.StyledPanel)
-        self.preview.setStyleSheet("background: #fafafa;")
+        self.preview = PreviewPane()
         right.addWidget(self.preview, 1)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
@@ -227,10 +181,10 @@ class QrPage(Page):
         self.notice = notice_label()
         right.addWidget(self.notice)
         row = QHBoxLayout()
-        self.save_button = _button(self.tr("Save PDF…"), self.save_pdf, bold=True)
+        self.save_button = big_button(self.tr("Save PDF…"), self.save_pdf, bold=True)
         self.save_button.setToolTip(self.tr("Write the PDF and read every code back before it is kept"))
         row.addWidget(self.save_button)
-        self.print_button = _button(self.tr("Print…"), self.print_material)
+        self.print_button = big_button(self.tr("Print…"), self.print_material)
         row.addWidget(self.print_button)
         row.addStretch(1)
         right.addLayout(row)
@@ -467,13 +421,9 @@ class QrPage(Page):
                             on_cancelled=lambda: None)
 
     def _show_preview(self, preview: Preview) -> None:
-        pixmap = QPixmap()
-        pixmap.loadFromData(preview.png, "PNG")
-        self.preview_pixmap = pixmap
+        self.preview_pixmap = self.preview.show_page(preview.png)
         self.preview_info = preview
         self._set_refusal("")
-        self.preview.setStyleSheet("background: #fafafa;")
-        self._fit_preview()
         shown = self.tr("Page 1 of {0} shown; {1} QR code(s) in all.").format(preview.pages, preview.codes)
         self.summary.setText(shown)
 
@@ -481,35 +431,17 @@ class QrPage(Page):
         self.preview_pixmap = None
         self.preview_info = None
         self._set_refusal(text)
-        self.preview.clear()
-        self.preview.setStyleSheet(f"background: #fdf0f0; {REFUSAL_STYLE}")
-        self.preview.setText("✖ " + text)
+        self.preview.show_refusal(text)
         self.summary.setText(self.tr("Change the choice, the layout or the link; nothing can be printed like this."))
 
     def _show_hint(self, text: str) -> None:
         self.preview_pixmap = None
-        self.preview.clear()
-        self.preview.setStyleSheet(f"background: #fafafa; {HINT_STYLE} padding: 16px;")
-        self.preview.setText(text)
+        self.preview.show_hint(text)
         self.summary.setText("")
 
     def _set_refusal(self, text: str) -> None:
         self.refusal = text
         self._update_buttons()
-
-    def _fit_preview(self) -> None:
-        if self.preview_pixmap is None or self.preview_pixmap.isNull():
-            return
-        size = self.preview.contentsRect().size()
-        ratio = self.devicePixelRatioF()
-        scaled = self.preview_pixmap.scaled(size * ratio, Qt.AspectRatioMode.KeepAspectRatio,
-                                            Qt.TransformationMode.SmoothTransformation)
-        scaled.setDevicePixelRatio(ratio)
-        self.preview.setPixmap(scaled)
-
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt naming)
-        super().resizeEvent(event)
-        QTimer.singleShot(0, self, self._fit_preview)  # once the layout has given the preview its size
 
     # --- saving and printing -------------------------------------------------------------------
 
