@@ -32,6 +32,19 @@ OK_COLOR = "#1b5e20"
 ERROR_COLOR = "#b00020"
 
 
+def filter_edit(placeholder: str, on_change: Callable[[str], Any] | None = None, *, min_width: int = 0) -> QLineEdit:
+    """The search / filter box of a list: placeholder, clear button, tall enough for older eyes."""
+    edit = QLineEdit()
+    edit.setPlaceholderText(placeholder)
+    edit.setClearButtonEnabled(True)
+    edit.setMinimumHeight(36)
+    if min_width:
+        edit.setMinimumWidth(min_width)
+    if on_change is not None:
+        edit.textChanged.connect(on_change)
+    return edit
+
+
 def date_edit(maximum_today: bool = True) -> QDateEdit:
     editor = QDateEdit(QDate.currentDate())
     editor.setCalendarPopup(True)

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -23,6 +22,7 @@ from core.lessons.catalogue import archive_lesson, is_district, list_lessons
 from core.lessons.study import studied_counts, studying_members
 from ui import messages
 from ui.context import AppContext
+from ui.forms import filter_edit
 from ui.lessons.bulk_entry import BulkEntryDialog
 from ui.lessons.lesson_dialog import LessonDialog
 from ui.lessons.lesson_import import LessonImport
@@ -71,12 +71,8 @@ class CatalogueTab(QWidget):
 
     def _build_actions(self) -> QHBoxLayout:
         row = QHBoxLayout()
-        self.search = QLineEdit()
-        self.search.setPlaceholderText(self.tr("Search: title, speaker or topic (Ctrl+F)"))
-        self.search.setClearButtonEnabled(True)
-        self.search.setMinimumHeight(36)
-        self.search.setMinimumWidth(240)
-        self.search.textChanged.connect(self._search_changed)
+        self.search = filter_edit(self.tr("Search: title, speaker or topic (Ctrl+F)"), self._search_changed,
+                                  min_width=240)
         self.search.returnPressed.connect(self.table_focus)
         row.addWidget(self.search, 1)
         self.show_archived = QCheckBox(self.tr("Show archived"))

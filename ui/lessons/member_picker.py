@@ -19,13 +19,13 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
+from ui.forms import filter_edit
 from ui.lessons.member_model import NAME, NO_GROUP, MemberPickFilter, MemberPickModel
 
 _PLAIN = (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.ShiftModifier, Qt.KeyboardModifier.KeypadModifier)
@@ -83,14 +83,10 @@ class MemberPicker(QWidget):
 
     def _build_filters(self) -> QHBoxLayout:
         row = QHBoxLayout()
-        self.filter = QLineEdit()
-        self.filter.setPlaceholderText(self.tr("Find: name, pinyin or initials, e.g. zs (Ctrl+F)"))
+        self.filter = filter_edit(self.tr("Find: name, pinyin or initials, e.g. zs (Ctrl+F)"), self.proxy.set_text,
+                                  min_width=340)
         self.filter.setToolTip(self.tr("Enter ticks the only match and clears the filter for the next name; "
                                        "with several matches it moves into the list. Ctrl+A ticks all shown."))
-        self.filter.setClearButtonEnabled(True)
-        self.filter.setMinimumHeight(34)
-        self.filter.setMinimumWidth(340)
-        self.filter.textChanged.connect(self.proxy.set_text)
         self.filter.returnPressed.connect(self._filter_entered)
         self.filter.installEventFilter(self)
         row.addWidget(self.filter, 1)

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -22,7 +21,7 @@ from core.lessons.catalogue import list_lessons
 from core.lessons.study import list_records, void_record
 from core.pinyin import name_keys
 from ui.context import AppContext
-from ui.forms import VoidingDialog
+from ui.forms import VoidingDialog, filter_edit
 from ui.lessons.bulk_entry import BulkEntryDialog
 from ui.lessons.record_model import VOID_REASON, RecordFilter, RecordModel
 from ui.lessons.search_combo import SearchCombo
@@ -83,12 +82,9 @@ class RecordsTab(QWidget):
         self.lesson_filter.setMinimumHeight(36)
         self.lesson_filter.currentIndexChanged.connect(lambda _i: self.reload())
         row.addWidget(self.lesson_filter, 2)
-        self.member_filter = QLineEdit()
-        self.member_filter.setPlaceholderText(self.tr("Member: name, pinyin or initials"))
-        self.member_filter.setClearButtonEnabled(True)
-        self.member_filter.setMinimumHeight(36)
-        self.member_filter.setMinimumWidth(self.fontMetrics().horizontalAdvance(self.member_filter.placeholderText()) + 40)
-        self.member_filter.textChanged.connect(self._member_changed)
+        placeholder = self.tr("Member: name, pinyin or initials")
+        self.member_filter = filter_edit(placeholder, self._member_changed,
+                                         min_width=self.fontMetrics().horizontalAdvance(placeholder) + 40)
         row.addWidget(self.member_filter, 1)
         self.show_voided = QCheckBox(self.tr("Show voided"))
         self.show_voided.toggled.connect(self._voided_toggled)

@@ -31,6 +31,7 @@ from core.roster.members import get_member
 from core.store import Store
 from ui import messages
 from ui.context import AppContext
+from ui.forms import filter_edit
 from ui.lessons.attendance_model import (
     GROUP,
     AttendanceModel,
@@ -147,10 +148,7 @@ class SessionDialog(QDialog):
 
     def _build_attendance_bar(self) -> QHBoxLayout:
         row = QHBoxLayout()
-        self.search = QLineEdit()
-        self.search.setPlaceholderText(self.tr("Find: name or pinyin initials (Ctrl+F)"))
-        self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(300)
+        self.search = filter_edit(self.tr("Find: name or pinyin initials (Ctrl+F)"), min_width=300)
         row.addWidget(self.search)
         self.all_button = self._button(row, self.tr("All present"), lambda: self.model.set_all("present"))
         self.group_button = self._button(row, self.tr("Whole group present"), lambda: self.table.mark_group_present())

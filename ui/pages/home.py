@@ -12,7 +12,6 @@ from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
-    QFrame,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
@@ -25,50 +24,16 @@ from PySide6.QtWidgets import (
 
 from core.roster.overview import PROBATION_WARNING_DAYS, branch_overview
 from ui.context import AppContext
+from ui.figure_tile import MUTED, FigureTile
 from ui.pages.base import Page
 from ui.tasks import TaskContext
 
-ACCENT = "#c8102e"
 OVERDUE = "#b00020"
 DUE_TODAY = "#b35c00"
-MUTED = "#5f5a52"
 
 
-class CountTile(QFrame):
-    """A big number with what it counts underneath."""
-
-    def __init__(self, caption: str, note: str = "", parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("tile")
-        self.setStyleSheet(
-            "QFrame#tile { background: #fbf8f3; border: 1px solid #e2d9cc; border-radius: 10px; }"
-            f"QFrame#tile QLabel#number {{ color: {ACCENT}; }}"
-            f"QFrame#tile QLabel#note {{ color: {MUTED}; }}"
-        )
-        self.number = QLabel("–")
-        self.number.setObjectName("number")
-        self.caption = QLabel(caption)
-        self.caption.setWordWrap(True)
-        self.note = QLabel(note)
-        self.note.setObjectName("note")
-        self.note.setWordWrap(True)
-        self.note.setVisible(bool(note))
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(18, 12, 18, 14)
-        layout.setSpacing(2)
-        layout.addWidget(self.number)
-        layout.addWidget(self.caption)
-        layout.addWidget(self.note)
-        layout.addStretch(1)
-
-    def set_value(self, value: int) -> None:
-        self.number.setText(str(value))
-        self.setAccessibleName(f"{self.caption.text()}: {value}")
-
-    def apply_fonts(self, base: float) -> None:
-        self.number.setFont(_font(base * 2.4, bold=True))
-        self.caption.setFont(_font(base * 1.1, bold=True))
-        self.note.setFont(_font(base * 0.9))
+def _tile(caption: str, note: str = "") -> FigureTile:
+    return FigureTile(caption, note, number_scale=2.4)
 
 
 def _font(points: float, *, bold: bool = False) -> QFont:
@@ -117,11 +82,11 @@ class HomePage(Page):
         self.subheading.setStyleSheet(f"color: {MUTED};")
 
         self.tiles = {
-            "members": CountTile(self.tr("Members"), self.tr("Not counting transferred or deceased")),
-            "full": CountTile(self.tr("Full members")),
-            "probationary": CountTile(self.tr("Probationary members")),
-            "aged_60_plus": CountTile(self.tr("Aged 60 and over")),
-            "without_wechat": CountTile(
+            "members": _tile(self.tr("Members"), self.tr("Not counting transferred or deceased")),
+            "full": _tile(self.tr("Full members")),
+            "probationary": _tile(self.tr("Probationary members")),
+            "aged_60_plus": _tile(self.tr("Aged 60 and over")),
+            "without_wechat": _tile(
                 self.tr("Without WeChat"), self.tr("No phone, basic phone, or not using WeChat")
             ),
         }
@@ -257,7 +222,7 @@ class HomePage(Page):
         self.heading.setFont(_font(base * 2.0, bold=True))
         self.subheading.setFont(_font(base))
         for tile in self.tiles.values():
-            tile.apply_fonts(base)
+            tile.apply_fonts()
         for label in (self.probation_title, self.away_title, self.changes_title):
             label.setFont(_font(base * 1.25, bold=True))
         rows = QFontMetrics(_font(base)).height() + 12

@@ -25,13 +25,13 @@ from core.pairing.progress import ElderProgress, PairingProgress, pairing_progre
 from core.pairing.skills import add_skill, elder_skills, set_skill_level
 from core.store import Store
 from ui.context import AppContext
+from ui.figure_tile import FigureTile
 from ui.notice import PdfSaver, notice_label, show_notice
 from ui.pages.base import scroll_area, set_scrolling_content
 from ui.pairing.common import PDF_DIR_PREF, RowsModel, button, size_columns
 from ui.pairing.skill_dialog import CONFIRMED_BY_PREF, AddSkillDialog, SkillLevelDialog
 from ui.pairing.visit_dialog import VisitDialog
 from ui.reports.charts import BarChart
-from ui.reports.figures import FigureTile
 from ui.tables import record_table
 from ui.tasks import Loader
 

@@ -32,7 +32,7 @@ from core.qr.material import LAYOUT_NAMES
 from core.qr.targets import remove_account
 from ui import messages
 from ui.context import AppContext
-from ui.forms import ERROR_COLOR
+from ui.forms import ERROR_COLOR, filter_edit
 from ui.notice import notice_label, show_notice
 from ui.pages.base import Page
 from ui.qr.account_dialog import AccountDialog
@@ -100,11 +100,7 @@ class QrPage(Page):
 
         box, layout = titled_group(self.tr("Micro-lessons (those with a video link)"))
         row = QHBoxLayout()
-        self.filter = QLineEdit()
-        self.filter.setPlaceholderText(self.tr("Filter by title or speaker"))
-        self.filter.setClearButtonEnabled(True)
-        self.filter.setMinimumHeight(36)
-        self.filter.textChanged.connect(self._apply_filter)
+        self.filter = filter_edit(self.tr("Filter by title or speaker"), lambda _text: self._apply_filter())
         row.addWidget(self.filter, 1)
         row.addWidget(big_button(self.tr("Tick shown"), lambda: self._tick_shown(True)))
         row.addWidget(big_button(self.tr("Clear"), lambda: self._tick_shown(False)))

@@ -32,8 +32,9 @@ from core.reports.study_export import export_study_xlsx
 from core.reports.study_report import StudyReport, build_study_report
 from ui import messages
 from ui.context import AppContext
+from ui.figure_tile import FigureTile, scaled_font
 from ui.pages.base import Page
-from ui.reports.figures import FigureTile, caption, scaled_font
+from ui.reports.figures import caption
 from ui.reports.models import hours
 from ui.reports.period_picker import PeriodPicker
 from ui.reports.tabs import CoverageTab, IdleTab, LedgerTab, MonthlyTab

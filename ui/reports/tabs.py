@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from core.reports.period import Period
 from core.reports.study_report import IdleMember, LedgerRow, LessonCoverage
+from ui.forms import filter_edit
 from ui.pages.base import scroll_area
 from ui.reports.charts import BarChart
 from ui.reports.figures import caption, report_table
@@ -86,12 +86,8 @@ class LedgerTab(QWidget):
         self.model = LedgerModel(self)
         self.proxy = LedgerFilterModel(self)
         self.proxy.setSourceModel(self.model)
-        self.name_filter = QLineEdit()
-        self.name_filter.setPlaceholderText(self.tr("Filter by name or party group"))
-        self.name_filter.setClearButtonEnabled(True)
-        self.name_filter.setMinimumHeight(34)
-        self.name_filter.setMinimumWidth(240)
-        self.name_filter.textChanged.connect(self._filter_changed)
+        self.name_filter = filter_edit(self.tr("Filter by name or party group"), lambda _text: self._filter_changed(),
+                                       min_width=240)
         self.unstudied_only = QCheckBox(self.tr("Only members who have not studied in the period"))
         self.unstudied_only.toggled.connect(self._filter_changed)
         self.count = QLabel()

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QMenu,
     QPushButton,
     QTableView,
@@ -34,6 +33,7 @@ from core.roster.search import filter_members
 from core.store import Store
 from ui import messages
 from ui.context import AppContext
+from ui.forms import filter_edit
 from ui.pages.base import Page
 from ui.roster.groups_dialog import GroupsDialog
 from ui.roster.member_dialog import MemberDialog
@@ -139,12 +139,8 @@ class RosterPage(Page):
 
     def _build_actions(self) -> QHBoxLayout:
         row = QHBoxLayout()
-        self.search = QLineEdit()
-        self.search.setPlaceholderText(self.tr("Search: name, pinyin, initials or phone (Ctrl+F)"))
-        self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(280)
-        self.search.setMinimumHeight(36)
-        self.search.textChanged.connect(self._search_changed)
+        self.search = filter_edit(self.tr("Search: name, pinyin, initials or phone (Ctrl+F)"), self._search_changed,
+                                  min_width=280)
         self.search.returnPressed.connect(self._focus_table)
         row.addWidget(self.search, 1)
         row.addSpacing(8)
