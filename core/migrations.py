@@ -266,7 +266,44 @@ def _seed_default_skills(conn: sqlite3.Connection) -> None:
     )
 
 
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1_roster, _v2_lessons, _v3_pairing]
+def _v4_sync(conn: sqlite3.Connection) -> None:
+    """Sync with the district server: conflict records (synced) and rejected rows (local only)."""
+    script = (
+        _synced_table(
+            "conflicts",
+            """
+            table_name TEXT NOT NULL,
+            record_id TEXT NOT NULL,
+            field TEXT NOT NULL,
+            kept_value TEXT,
+            lost_value TEXT,
+            kept_updated_at TEXT,
+            lost_updated_at TEXT,
+            lost_device TEXT,
+            resolution TEXT,
+            resolved_at TEXT,
+            resolved_by TEXT
+            """,
+        )
+        + "CREATE INDEX conflicts_open ON conflicts(table_name, record_id) WHERE resolution IS NULL;\n"
+        + """
+        CREATE TABLE sync_rejections (
+            table_name TEXT NOT NULL,
+            record_id TEXT NOT NULL,
+            rev INTEGER NOT NULL,
+            code TEXT NOT NULL,
+            message TEXT NOT NULL,
+            at TEXT NOT NULL,
+            PRIMARY KEY (table_name, record_id)
+        );
+        """
+    )
+    for statement in script.split(";\n"):
+        if statement.strip():
+            conn.execute(statement)
+
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1_roster, _v2_lessons, _v3_pairing, _v4_sync]
 
 # Tables whose rows are synced with the district server, in dependency order.
 SYNCED_TABLES: tuple[str, ...] = (
@@ -282,6 +319,7 @@ SYNCED_TABLES: tuple[str, ...] = (
     "skills",
     "skill_progress",
     "help_visits",
+    "conflicts",
 )
 
 # Tables of immutable events: rows are inserted once; a wrong one is voided (tombstoned with a

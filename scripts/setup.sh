@@ -31,7 +31,7 @@ fi
 stamp=".venv/.installed-$(sha1sum pyproject.toml | cut -c1-12)"
 if [ ! -f "$stamp" ]; then
   .venv/bin/python -m pip install -q --upgrade pip
-  .venv/bin/python -m pip install -q ".[dev]"
+  .venv/bin/python -m pip install -q ".[server,dev]"
   rm -f .venv/.installed-*
   touch "$stamp"
 fi

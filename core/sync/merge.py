@@ -1,0 +1,58 @@
+"""The three-way field merge of DESIGN §4, shared by the server and the tests.
+
+A pushed record whose base version is not the server's current one was also changed elsewhere.
+Field by field against the base: a field changed on one side only takes that side's value; a field
+changed on both sides to different values goes to the newer edit, and the losing value is reported.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True)
+class FieldConflict:
+    field: str
+    kept_value: Any
+    lost_value: Any
+    client_won: bool
+
+
+@dataclass(frozen=True)
+class Merge:
+    fields: dict[str, Any]
+    conflicts: tuple[FieldConflict, ...]
+
+
+def merge_fields(
+    base: Mapping[str, Any] | None,
+    server: Mapping[str, Any],
+    client: Mapping[str, Any],
+    *,
+    client_is_newer: bool,
+) -> Merge:
+    """Merge ``client`` into ``server`` against their common ``base`` (None: no common base known,
+    so every field that differs counts as changed on both sides)."""
+    merged: dict[str, Any] = {}
+    conflicts: list[FieldConflict] = []
+    for name in dict.fromkeys([*server, *client]):
+        ours = server.get(name)
+        theirs = client.get(name) if name in client else ours
+        if ours == theirs:
+            merged[name] = ours
+            continue
+        original = base.get(name) if base is not None else _NO_BASE
+        if theirs == original:
+            merged[name] = ours
+        elif ours == original:
+            merged[name] = theirs
+        else:
+            kept, lost = (theirs, ours) if client_is_newer else (ours, theirs)
+            merged[name] = kept
+            conflicts.append(FieldConflict(name, kept, lost, client_is_newer))
+    return Merge(merged, tuple(conflicts))
+
+
+_NO_BASE = object()

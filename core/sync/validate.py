@@ -1,0 +1,111 @@
+"""Checking one pushed record against its table's schema (DESIGN §4 "per-table validation").
+
+The answer is a stable error code and a Chinese message that names the table, row and field, so the
+branch office can show it as it is.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from core.sync.schema import JSON_LIST_COLUMNS, TableSchema, table_schemas
+
+MAX_TEXT = 20_000
+MAX_ID = 64
+_STAMP = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?(Z|[+-]\d{2}:\d{2})$")
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+TABLE_NAMES_ZH = {
+    "party_groups": "党小组",
+    "members": "党员",
+    "member_status_changes": "党员状态变动",
+    "lessons": "微党课",
+    "study_sessions": "集中学习",
+    "session_attendance": "集中学习出勤",
+    "study_records": "学习记录",
+    "pairing_marks": "结对名单标记",
+    "pairings": "结对",
+    "skills": "技能清单",
+    "skill_progress": "技能进度",
+    "help_visits": "帮扶走访",
+    "conflicts": "同步冲突",
+}
+
+
+@dataclass(frozen=True)
+class Refusal:
+    code: str  # "invalid" | "table" | "scope" | "immutable"
+    message: str
+
+
+def describe(table: str, row_id: str) -> str:
+    return f"{TABLE_NAMES_ZH.get(table, table)}（{row_id}）"
+
+
+def check_record(record: Any) -> Refusal | None:
+    """None when the record is well formed; otherwise why not."""
+    if not isinstance(record, dict):
+        return Refusal("invalid", "记录格式错误：每条记录应是一个对象。")
+    table, row_id = record.get("table"), record.get("id")
+    if not isinstance(table, str) or table not in table_schemas():
+        return Refusal("table", f"不认识的数据表“{table}”，该记录不能同步。")
+    if not isinstance(row_id, str) or not row_id or len(row_id) > MAX_ID:
+        return Refusal("invalid", f"{TABLE_NAMES_ZH[table]}记录缺少有效的编号（id）。")
+    where = describe(table, row_id)
+    if not isinstance(record.get("branch_id"), str) or not record["branch_id"]:
+        return Refusal("invalid", f"{where}缺少所属支部（branch_id）。")
+    base = record.get("base_version")
+    if not isinstance(base, int) or isinstance(base, bool) or base < 0:
+        return Refusal("invalid", f"{where}的基础版本号（base_version）无效。")
+    if not isinstance(record.get("updated_at"), str) or not _STAMP.match(record["updated_at"]):
+        return Refusal("invalid", f"{where}的修改时间（updated_at）不是有效的时间。")
+    if record.get("deleted") not in (0, 1, True, False):
+        return Refusal("invalid", f"{where}的删除标记（deleted）无效。")
+    data = record.get("data")
+    if not isinstance(data, dict):
+        return Refusal("invalid", f"{where}缺少数据内容（data）。")
+    return check_data(table_schemas()[table], where, data)
+
+
+def check_data(schema: TableSchema, where: str, data: dict[str, Any]) -> Refusal | None:
+    for name in data:
+        if schema.column(name) is None:
+            return Refusal("invalid", f"{where}含有未知字段“{name}”。")
+    for column in schema.columns:
+        if column.name not in data:
+            if column.required:
+                return Refusal("invalid", f"{where}缺少必填字段“{column.name}”。")
+            continue
+        value = data[column.name]
+        if value is None:
+            if column.not_null:
+                return Refusal("invalid", f"{where}的字段“{column.name}”不能为空。")
+            continue
+        problem = _value_problem(column.kind, column.name, value)
+        if problem:
+            return Refusal("invalid", f"{where}的字段“{column.name}”{problem}。")
+    return None
+
+
+def _value_problem(kind: str, name: str, value: Any) -> str | None:
+    if kind == "integer":
+        return None if isinstance(value, int) else "应为整数"
+    if kind == "real":
+        return None if isinstance(value, int | float) and not isinstance(value, bool) else "应为数字"
+    if not isinstance(value, str):
+        return "应为文字"
+    if len(value) > MAX_TEXT:
+        return f"太长（超过 {MAX_TEXT} 字）"
+    if name in JSON_LIST_COLUMNS:
+        try:
+            parsed = json.loads(value)
+        except ValueError:
+            return "应为编号列表"
+        if not isinstance(parsed, list) or not all(isinstance(item, str) for item in parsed):
+            return "应为编号列表"
+    if (name.endswith("_date") or name in ("date", "valid_until")) and value and not _DAY.match(value):
+        return "不是有效的日期（应为 YYYY-MM-DD）"
+    return None
