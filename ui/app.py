@@ -116,4 +116,5 @@ def run_gui(args: argparse.Namespace) -> int:
         ok = image.save(str(args.screenshot))
         ctx.runner.wait()
         return 0 if ok and not image.isNull() else 1
+    ctx.auto_sync.start()  # background sync every few minutes while enrolled
     return app.exec()

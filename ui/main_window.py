@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from ui.context import AppContext
 from ui.pages.base import Page
+from ui.sync.indicator import SyncIndicator
 
 # key, module, class, title (translated in the class's context, where the page's title() has it).
 # Modules are imported when a page is first shown, so start-up only pays for the first page.
@@ -28,6 +29,7 @@ PAGES: tuple[tuple[str, str, str, str], ...] = (
     ("pairing", "ui.pairing.page", "PairingPage", "Pairing"),
     ("qr", "ui.qr.page", "QrPage", "QR material"),
     ("reports", "ui.reports.page", "ReportsPage", "Reports"),
+    ("sync", "ui.sync.page", "SyncPage", "Sync"),
     ("settings", "ui.pages.settings", "SettingsPage", "Settings"),
 )
 
@@ -68,6 +70,10 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(body)
         self.status_label = QLabel(str(ctx.db_path))
         self.statusBar().addPermanentWidget(self.status_label)
+        self.sync_indicator = SyncIndicator(ctx)
+        self.sync_indicator.open_requested.connect(lambda: self.show_page("sync"))
+        self.statusBar().addPermanentWidget(self.sync_indicator)
+        self.sync_indicator.refresh()
         self.nav.setCurrentRow(0)
 
     def show_page(self, key: str) -> Page:
@@ -98,5 +104,6 @@ class MainWindow(QMainWindow):
             self.current_page().reload()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt naming)
+        self.ctx.auto_sync.stop()  # a running sync stops at its next safe point
         self.ctx.runner.wait(10_000)
         super().closeEvent(event)

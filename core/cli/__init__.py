@@ -5,7 +5,14 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable, Sequence
 
-from core.cli import lesson_commands, pairing_commands, qr_commands, report_commands, roster_commands
+from core.cli import (
+    lesson_commands,
+    pairing_commands,
+    qr_commands,
+    report_commands,
+    roster_commands,
+    sync_commands,
+)
 from core.cli.output import EXIT_REFUSED, CommandFailed, Output
 from core.db import DatabaseError, default_db_path
 from core.launch_options import DESCRIPTION, add_launch_options
@@ -23,6 +30,7 @@ def build_parser() -> argparse.ArgumentParser:
     report_commands.register(commands)
     pairing_commands.register(commands)
     qr_commands.register(commands)
+    sync_commands.register(commands)
     return parser
 
 

@@ -1,0 +1,135 @@
+"""The branch-facing endpoints of DESIGN §4: info, enroll, push, pull."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from datetime import UTC, datetime, timedelta
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Query, Request, Response
+from sqlalchemy import insert, select, update
+
+from server import auth
+from server.config import MAX_BATCH_RECORDS, MAX_PULL_LIMIT
+from server.db import branches, devices, enrollment_codes, now_stamp
+from server.deps import CallerDep, DbDep
+from server.errors import ApiError, bad_request, token_error
+from server.limits import json_body
+from server.pull import pull_page
+from server.push import BatchGone, push_batch
+
+router = APIRouter(prefix="/api/v1")
+PROTOCOL = 1
+MIN_CLIENT_PROTOCOL = 1
+MAX_DEVICE_NAME = 100
+MAX_BATCH_ID = 200
+LAST_SYNC_PRECISION = timedelta(minutes=1)
+
+JsonBody = Annotated[dict[str, Any], Depends(json_body)]
+
+
+def _json(data: Any) -> Response:
+    return Response(json.dumps(data, ensure_ascii=False), media_type="application/json")
+
+
+def _doc_body(properties: dict[str, Any], required: list[str]) -> dict[str, Any]:
+    schema = {"type": "object", "properties": properties, "required": required}
+    return {"requestBody": {"required": True, "content": {"application/json": {"schema": schema}}}}
+
+
+@router.get("/info", summary="Server time, protocol and district name (no auth)")
+def info(request: Request) -> dict[str, Any]:
+    return {
+        "server_time": now_stamp(),
+        "protocol": PROTOCOL,
+        "min_client_protocol": MIN_CLIENT_PROTOCOL,
+        "district_name": request.app.state.district_name,
+    }
+
+
+@router.post(
+    "/enroll",
+    summary="Enroll a device with a one-time code",
+    openapi_extra=_doc_body({"code": {"type": "string"}, "device_name": {"type": "string"}}, ["code", "device_name"]),
+)
+def enroll(body: JsonBody, db: DbDep) -> Response:
+    code, device_name = body.get("code"), body.get("device_name")
+    if not isinstance(code, str) or not isinstance(device_name, str):
+        raise bad_request("登记请求应包含登记码（code）和设备名称（device_name）。")
+    device_name = device_name.strip()
+    if not device_name or len(device_name) > MAX_DEVICE_NAME:
+        raise bad_request(f"设备名称不能为空，也不能超过 {MAX_DEVICE_NAME} 个字。")
+    code_hash = auth.code_hash(code)
+    token, device_id, now = auth.new_token(), str(uuid.uuid4()), now_stamp()
+    with db.write() as conn:
+        claimed = conn.execute(
+            update(enrollment_codes)
+            .where(enrollment_codes.c.code_hash == code_hash, enrollment_codes.c.used_at.is_(None))
+            .values(used_at=now, device_id=device_id)
+            .returning(enrollment_codes.c.branch_id)
+        ).first()
+        if claimed is None:
+            raise ApiError(
+                400, "enroll_code",
+                "登记码不正确或已经用过。每个登记码只能用一次，请向区委组织部索取新的登记码。",
+            )
+        branch = conn.execute(select(branches.c.id, branches.c.name).where(branches.c.id == claimed.branch_id)).one()
+        conn.execute(insert(devices).values(
+            id=device_id, branch_id=branch.id, name=device_name, token_hash=auth.sha256_hex(token), created_at=now,
+        ))
+    return _json({"branch_id": branch.id, "branch_name": branch.name, "token": token, "device_id": device_id})
+
+
+@router.post(
+    "/sync/push",
+    summary="Push up to 500 records (idempotent per batch_id)",
+    openapi_extra=_doc_body(
+        {"batch_id": {"type": "string"}, "records": {"type": "array", "maxItems": MAX_BATCH_RECORDS, "items": {
+            "type": "object",
+            "properties": {
+                "table": {"type": "string"}, "id": {"type": "string"}, "branch_id": {"type": "string"},
+                "base_version": {"type": "integer"}, "updated_at": {"type": "string"},
+                "deleted": {"type": "integer"}, "data": {"type": "object"},
+            },
+        }}},
+        ["batch_id", "records"],
+    ),
+)
+def push(caller: CallerDep, body: JsonBody, db: DbDep) -> Response:
+    batch_id, records = body.get("batch_id"), body.get("records")
+    if not isinstance(batch_id, str) or not batch_id or len(batch_id) > MAX_BATCH_ID:
+        raise bad_request("上传请求缺少有效的批次编号（batch_id）。")
+    if not isinstance(records, list):
+        raise bad_request("上传请求缺少记录列表（records）。")
+    if len(records) > MAX_BATCH_RECORDS:
+        raise ApiError(413, "too_many", f"一次最多上传 {MAX_BATCH_RECORDS} 条记录，请分批上传。")
+    try:
+        answer = push_batch(db, caller, batch_id, records)
+    except BatchGone as exc:
+        raise token_error() from exc
+    return Response(answer, media_type="application/json")
+
+
+@router.get("/sync/pull", summary="Records of the caller's branch and the district after `since`")
+def pull(
+    caller: CallerDep,
+    db: DbDep,
+    since: Annotated[int, Query(ge=0)] = 0,
+    limit: Annotated[int, Query(ge=1)] = MAX_PULL_LIMIT,
+) -> Response:
+    with db.read() as conn:
+        page = pull_page(conn, caller.branch_id, since, min(limit, MAX_PULL_LIMIT))
+    _note_sync(db, caller)
+    return Response(page, media_type="application/json")
+
+
+def _note_sync(db: DbDep, caller: auth.Caller) -> None:
+    """Record the pull as the device's last sync, at most once a minute (it costs a write)."""
+    now = datetime.now(UTC)
+    if caller.last_sync_at:
+        last = datetime.fromisoformat(caller.last_sync_at.replace("Z", "+00:00"))
+        if now - last < LAST_SYNC_PRECISION:
+            return
+    with db.write() as conn:
+        conn.execute(update(devices).where(devices.c.id == caller.device_id).values(last_sync_at=now_stamp()))
