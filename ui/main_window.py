@@ -73,7 +73,7 @@ class MainWindow(QMainWindow):
         self.sync_indicator = SyncIndicator(ctx)
         self.sync_indicator.open_requested.connect(lambda: self.show_page("sync"))
         self.statusBar().addPermanentWidget(self.sync_indicator)
-        self.sync_indicator.refresh()
+        self.sync_indicator.request()  # a moment after start-up: the first paint does not wait for it
         self.nav.setCurrentRow(0)
 
     def show_page(self, key: str) -> Page:

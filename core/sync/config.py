@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-import socket
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -128,6 +127,8 @@ def set_interval_minutes(store: Store, minutes: int) -> None:
 def default_device_name() -> str:
     """This computer's name, as the district will see it."""
     try:
+        import socket  # only when a device name is first needed
+
         name = socket.gethostname().strip()
     except OSError:
         name = ""

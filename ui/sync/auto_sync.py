@@ -14,7 +14,6 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
 from core.sync.errors import NotEnrolled, ServerRefused, ServerUnreachable, SyncCancelled, SyncError
-from ui import messages
 from ui.sync import work
 from ui.tasks import Task, TaskContext
 
@@ -177,6 +176,8 @@ class SyncScheduler(QObject):
             self.last_error = self.tr("The sync stopped because of an unexpected error. Nothing was lost; "
                                       "it will be tried again. If it keeps happening, tell the district.")
             if parent is not None:
+                from ui import messages  # not at import: the window opens without it
+
                 messages.show_error(parent, error)
         self._finish(None)
 

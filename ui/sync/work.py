@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from core.store import Store
 from core.sync.config import (
@@ -17,12 +17,14 @@ from core.sync.config import (
     set_interval_minutes,
     set_server_url,
 )
-from core.sync.conflicts import ConflictView, list_conflicts, resolve_conflict
-from core.sync.rejections import RejectionView, discard_rejection, list_rejections, retry_rejection
 from ui.tasks import TaskContext
 
-if TYPE_CHECKING:  # core.sync.status brings requests along: loaded on a worker thread when first used
+# What the worker-thread functions below need is imported inside them: the status bar indicator
+# imports this module while the window opens, and start-up should not pay for it.
+if TYPE_CHECKING:
+    from core.sync.conflicts import ConflictView
     from core.sync.enroll import EnrollResult
+    from core.sync.rejections import RejectionView
     from core.sync.run import SyncResult
     from core.sync.status import SyncStatus
 
@@ -53,8 +55,8 @@ def load_state(store: Store, include_resolved: bool = False) -> SyncState:
     return SyncState(
         status=sync_status(store),
         interval=read_interval(store),
-        conflicts=list_conflicts(store, include_resolved=include_resolved),
-        rejections=list_rejections(store),
+        conflicts=_conflicts().list_conflicts(store, include_resolved=include_resolved),
+        rejections=_rejections().list_rejections(store),
     )
 
 
@@ -78,15 +80,15 @@ def save_interval(store: Store, minutes: int) -> None:
 
 
 def resolve(store: Store, conflict_id: str, keep: bool, resolved_by: str) -> None:
-    resolve_conflict(store, conflict_id, keep=keep, resolved_by=resolved_by)
+    _conflicts().resolve_conflict(store, conflict_id, keep=keep, resolved_by=resolved_by)
 
 
 def retry(store: Store, table: str, record_id: str) -> None:
-    retry_rejection(store, table, record_id)
+    _rejections().retry_rejection(store, table, record_id)
 
 
 def discard(store: Store, table: str, record_id: str) -> None:
-    discard_rejection(store, table, record_id)
+    _rejections().discard_rejection(store, table, record_id)
 
 
 # -- text ---------------------------------------------------------------------------------------
@@ -162,3 +164,15 @@ def probe(url: str) -> bool:
     finally:
         transport.close()
     return True
+
+
+def _conflicts() -> Any:
+    from core.sync import conflicts
+
+    return conflicts
+
+
+def _rejections() -> Any:
+    from core.sync import rejections
+
+    return rejections
