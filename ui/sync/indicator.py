@@ -7,6 +7,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QPushButton, QWidget
 
@@ -59,7 +60,7 @@ class SyncIndicator(QPushButton):
         generation = self._generation
 
         def loaded(status: Any) -> None:
-            if generation == self._generation:
+            if generation == self._generation and shiboken6.isValid(self):  # the window may be gone
                 self.status = status
                 self.show_state()
 
