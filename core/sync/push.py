@@ -16,7 +16,7 @@ from typing import Any
 
 from core.migrations import SYNCED_TABLES
 from core.store import Store
-from core.sync.errors import SyncCancelled, SyncError
+from core.sync.errors import ServerRefused, SyncCancelled, SyncError
 from core.sync.tables import data_column_set, data_columns, dirty_where, foreign_keys_off, pending_count
 from core.sync.transport import SyncTransport
 
@@ -69,7 +69,7 @@ def push(
         batch = collect_batch(store, after, exhausted, batch_size)
         if not batch:
             break
-        answer = transport.push(str(uuid.uuid4()), [item.record for item in batch])
+        answer = send_batch(transport, [item.record for item in batch])
         apply_results(store, batch, answer, result)
         result.batches += 1
         done += len(batch)
@@ -77,6 +77,20 @@ def push(
         if progress:
             progress(done, total, f"上传 {done}/{total} 条")
     return result
+
+
+def send_batch(transport: SyncTransport, records: list[dict[str, Any]]) -> dict[str, Any]:
+    """Push ``records`` under a new batch id. A batch the server finds too large (413: very long
+    texts) is split in halves, each a batch of its own, down to single records; the answers are
+    joined in the records' order."""
+    try:
+        return transport.push(str(uuid.uuid4()), records)
+    except ServerRefused as refused:
+        if refused.status != 413 or len(records) < 2:
+            raise
+    half = len(records) // 2
+    first, second = send_batch(transport, records[:half]), send_batch(transport, records[half:])
+    return {**second, "results": [*first["results"], *second["results"]]}
 
 
 def collect_batch(store: Store, after: dict[str, int], exhausted: set[str], size: int) -> list[Outgoing]:
