@@ -178,15 +178,15 @@ def test_a_batch_too_large_for_the_server_is_sent_in_smaller_batches(
     server = district_server
     branch = admin(server.db_url, "branch", "add", "--name", "河东村党支部")
     store = open_office(tmp_path / "office.db", server, branch["enrollment_code"], "办公室电脑")
-    # 300 members with 8,000-character notes: one 500-row batch would be over the server's 10 MB
+    # 600 members with 8,000-character notes: one 500-row batch (12 MB) would be over the server's 10 MB
     note = "".join(chr(0x4E00 + n % 20_000) for n in range(8_000))
     store.insert_many("members", [
         {"name": f"党员{n:03d}", "category": "full", "status": "active", "note": f"{n}{note}",
          "name_pinyin": f"dangyuan{n:03d}", "name_initials": "dy"}
-        for n in range(300)
+        for n in range(600)
     ])
     result = sync(store)
-    assert result.rejected == 0 and result.pushed == 308
+    assert result.rejected == 0 and result.pushed == 608
     assert store.dirty_count() == 0
     assert_agree(store, server)
     store.close()
