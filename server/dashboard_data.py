@@ -245,6 +245,11 @@ class Lookup:
     skills: dict[str, str] = field(default_factory=dict)
     groups: dict[str, str] = field(default_factory=dict)
 
+    def name_of(self, table: str, row_id: Any) -> str | None:
+        names = {"members": self.members, "lessons": self.lessons, "skills": self.skills,
+                 "party_groups": self.groups}.get(table, {})
+        return names.get(str(row_id)) if row_id else None
+
 
 def _fetch(conn: Connection, table: str, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
     wanted = sorted({i for i in ids if isinstance(i, str) and i})
@@ -263,7 +268,8 @@ def _fetch(conn: Connection, table: str, ids: Iterable[str]) -> dict[str, dict[s
     return found
 
 
-def _decode(text: Any) -> Any:
+def decode_value(text: Any) -> Any:
+    """A conflict's kept or lost value: JSON text, decoded (the text itself when it is not JSON)."""
     if not isinstance(text, str):
         return text
     try:
@@ -285,11 +291,11 @@ def conflict_lookup(conn: Connection, conflicts: list[dict[str, Any]]) -> Lookup
     pairs: list[tuple[str, Any]] = [item for data in lookup.rows.values() for item in data.items()]
     for conflict in conflicts:
         field_name = str(conflict.get("field"))
-        pairs += [(field_name, _decode(conflict.get("kept_value"))), (field_name, _decode(conflict.get("lost_value")))]
+        pairs += [(field_name, decode_value(conflict.get("kept_value"))), (field_name, decode_value(conflict.get("lost_value")))]
     refs: dict[str, set[str]] = defaultdict(set)
     for name, value in pairs:
         if name == "skill_ids":
-            decoded = _decode(value)
+            decoded = decode_value(value)
             if isinstance(decoded, list):
                 refs["skills"].update(str(item) for item in decoded)
         elif isinstance(value, str) and name in _REF_TABLES:

@@ -8,16 +8,13 @@ people). Tables carry an ``id`` (``branches``, ``lessons``, ``coverage``, ``pair
 from __future__ import annotations
 
 import html
-import json
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import Any
 from urllib.parse import quote
 
-from core.lessons.fields import ATTENDANCE, METHODS, SESSION_KINDS
-from core.pairing.fields import ROLES, SKILL_LEVELS, STALE_DAYS
-from core.roster.fields import MEMBER_FIELDS
-from core.sync.describe import field_label, table_label
+from core.pairing.fields import STALE_DAYS
+from core.sync.describe import describe_record, field_label, spoken_value, table_label
 from server.dashboard_data import (
     RECENT_DAYS,
     STALE_SYNC_DAYS,
@@ -26,16 +23,12 @@ from server.dashboard_data import (
     Figures,
     Lookup,
     china_time,
+    decode_value,
     sync_is_stale,
 )
 
 OVERVIEW_LESSONS = 6  # lesson columns in the overview's coverage table (newest first)
 RESOLUTIONS = {None: "未处理", "kept": "已确认保留当前值", "restored": "已改回未采用的值"}
-_CHOICES: dict[str, dict[str, str]] = {
-    **{f.key: f.choices for f in MEMBER_FIELDS if f.choices},
-    "level": SKILL_LEVELS, "kind": SESSION_KINDS, "attendance": ATTENDANCE, "method": METHODS, "role": ROLES,
-}
-_BOOLEAN = ("active", "archived", "included")
 
 CSS = """
 body { font-family: "Microsoft YaHei", "WenQuanYi Micro Hei", "PingFang SC", "Noto Sans CJK SC", sans-serif;
@@ -237,58 +230,17 @@ def overview_page(district: str, branches: list[dict[str, Any]], figures: Figure
 # -- conflicts -----------------------------------------------------------------------------------
 
 
-def _decode(text: Any) -> Any:
-    if not isinstance(text, str):
-        return text
-    try:
-        return json.loads(text)
-    except ValueError:
-        return text
-
-
 def show_value(field: str, raw: Any, lookup: Lookup) -> str:
     """A conflict's stored value (JSON text) as a person would say it."""
-    value = _decode(raw)
-    if value is None or value == "":
-        return "（空）"
-    if field == "deleted":
-        return "已删除" if value else "未删除"
-    if field in _BOOLEAN:
-        return "是" if value else "否"
-    if field in _CHOICES and isinstance(value, str):
-        return _CHOICES[field].get(value, value)
-    names = {"member_id": lookup.members, "elder_id": lookup.members, "helper_id": lookup.members,
-             "lesson_id": lookup.lessons, "skill_id": lookup.skills, "group_id": lookup.groups}
-    if field in names and isinstance(value, str):
-        return names[field].get(value) or value
-    if field in ("skill_ids", "lesson_ids"):
-        items = _decode(value)
-        source = lookup.skills if field == "skill_ids" else lookup.lessons
-        if isinstance(items, list):
-            return "、".join(source.get(str(i)) or str(i) for i in items) or "（空）"
-    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+    return spoken_value(field, decode_value(raw), lookup.name_of)
 
 
-def describe_record(table: str, record_id: str, lookup: Lookup) -> str:
+def describe_conflict_record(table: str, record_id: str, lookup: Lookup) -> str:
     """“党员 张三”, “学习记录 张三《第1讲》2026-11-20”, … (the table and id when unknown)."""
-    label = table_label(table)
     row = lookup.rows.get((table, record_id))
     if row is None:
-        return f"{label}（{record_id}）"
-    person = lookup.members.get(str(row.get("member_id") or row.get("elder_id")), "")
-    helper = lookup.members.get(str(row.get("helper_id")), "")
-    lesson = lookup.lessons.get(str(row.get("lesson_id")), "")
-    details = {
-        "members": row.get("name"), "party_groups": row.get("name"), "skills": row.get("name"),
-        "lessons": f"《{row.get('title')}》",
-        "study_records": f"{person}《{lesson}》{row.get('study_date') or ''}",
-        "help_visits": f"{helper} → {person} {row.get('visit_date') or ''}",
-        "pairings": f"{helper} → {person}",
-        "skill_progress": f"{person}：{lookup.skills.get(str(row.get('skill_id')), '')}",
-        "study_sessions": f"{row.get('session_date') or ''} {row.get('title') or ''}",
-    }
-    detail = " ".join(str(details.get(table, person) or "").split())
-    return f"{label} {detail}" if detail else f"{label}（{record_id}）"
+        return f"{table_label(table)}（{record_id}）"
+    return describe_record(table, row, lookup.name_of, record_id)
 
 
 def conflicts_table(conflicts: list[dict[str, Any]], lookup: Lookup, with_branch: bool, with_state: bool) -> str:
@@ -302,7 +254,7 @@ def conflicts_table(conflicts: list[dict[str, Any]], lookup: Lookup, with_branch
             cells.append(_td(branch_link(c["branch_id"], c.get("branch_name") or c["branch_id"]), raw=True))
         times = (f"保留：{esc(china_time(c.get('kept_updated_at')) or '不详')}<br>"
                  f"未采用：{esc(china_time(c.get('lost_updated_at')) or '不详')}")
-        cells += [_td(describe_record(table, str(c.get("record_id")), lookup)), _td(field_label(table, field), "t"),
+        cells += [_td(describe_conflict_record(table, str(c.get("record_id")), lookup)), _td(field_label(table, field), "t"),
                   _td(show_value(field, c.get("kept_value"), lookup)), _td(show_value(field, c.get("lost_value"), lookup)),
                   _td(c.get("lost_device") or "不详"), _td(times, "t", raw=True)]
         if with_state:

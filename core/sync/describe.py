@@ -4,6 +4,7 @@ stored value means — for the lists the user reads."""
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
@@ -40,7 +41,6 @@ _CHOICES: dict[str, dict[str, str]] = {
     **{f.key: f.choices for f in MEMBER_FIELDS if f.choices},
     "level": SKILL_LEVELS, "kind": SESSION_KINDS, "attendance": ATTENDANCE, "method": METHODS, "role": ROLES,
 }
-_MEMBER_REFS = ("member_id", "elder_id", "helper_id")
 _BOOLEAN = ("active", "archived", "included")
 
 
@@ -69,8 +69,29 @@ def _name(store: Store, table: str, row_id: Any, column: str = "name") -> str | 
     return store.scalar(f"SELECT {column} FROM {table} WHERE id = ?", (row_id,))
 
 
+# Where a referenced row's name is found: (table, id) → its name or title, or None when unknown.
+NameOf = Callable[[str, Any], "str | None"]
+_REFERENCES = {"member_id": "members", "elder_id": "members", "helper_id": "members", "group_id": "party_groups",
+               "lesson_id": "lessons", "skill_id": "skills"}
+_ID_LISTS = {"skill_ids": "skills", "lesson_ids": "lessons"}
+
+
+def store_names(store: Store) -> NameOf:
+    """Names read from the branch database."""
+
+    def name_of(table: str, row_id: Any) -> str | None:
+        return _name(store, table, row_id, "title" if table == "lessons" else "name")
+
+    return name_of
+
+
 def display_value(store: Store, table: str, field: str, value: Any) -> str:
     """A stored value as a person would say it."""
+    return spoken_value(field, value, store_names(store))
+
+
+def spoken_value(field: str, value: Any, name_of: NameOf) -> str:
+    """A value as a person would say it: choices in Chinese, yes/no, referenced rows by name."""
     if value is None or value == "":
         return "（空）"
     if field == "deleted":
@@ -79,50 +100,48 @@ def display_value(store: Store, table: str, field: str, value: Any) -> str:
         return "是" if value else "否"
     if field in _CHOICES and isinstance(value, str):
         return _CHOICES[field].get(value, value)
-    if field == "group_id":
-        return _name(store, "party_groups", value) or str(value)
-    if field in _MEMBER_REFS:
-        return _name(store, "members", value) or str(value)
-    if field == "lesson_id":
-        return _name(store, "lessons", value, "title") or str(value)
-    if field == "skill_id":
-        return _name(store, "skills", value) or str(value)
-    if field in ("skill_ids", "lesson_ids") and isinstance(value, str):
+    if field in _REFERENCES:
+        return name_of(_REFERENCES[field], value) or str(value)
+    if field in _ID_LISTS and isinstance(value, str):
         try:
             ids = json.loads(value)
         except ValueError:
             return value
-        source, column = ("skills", "name") if field == "skill_ids" else ("lessons", "title")
-        return "、".join(_name(store, source, i, column) or str(i) for i in ids) or "（空）"
-    return str(value)
+        if isinstance(ids, list):
+            return "、".join(name_of(_ID_LISTS[field], i) or str(i) for i in ids) or "（空）"
+    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
 
 
 def describe_row(store: Store, table: str, row: dict[str, Any] | None, row_id: str = "") -> str:
     """“党员 张三”, “学习记录 张三《第1讲》2026-11-20”, … (falls back to the table and id)."""
-    label = table_label(table)
     if row is None:
-        return f"{label}（{row_id}，本机没有这条记录）"
-    member = _name(store, "members", row.get("member_id") or row.get("elder_id"))
+        return f"{table_label(table)}（{row_id}，本机没有这条记录）"
+    return describe_record(table, row, store_names(store), row_id)
+
+
+def describe_record(table: str, row: dict[str, Any], name_of: NameOf, row_id: str = "") -> str:
+    """A row in a few words, names looked up through ``name_of``."""
+    label = table_label(table)
+    person = name_of("members", row.get("member_id") or row.get("elder_id")) or ""
+    helper = name_of("members", row.get("helper_id")) or ""
+    lesson = name_of("lessons", row.get("lesson_id")) or ""
     if table in ("members", "party_groups", "skills"):
         detail = row.get("name")
     elif table == "lessons":
         detail = f"《{row.get('title')}》"
     elif table == "study_records":
-        lesson = _name(store, "lessons", row.get("lesson_id"), "title")
-        detail = f"{member or ''}《{lesson or ''}》{row.get('study_date') or ''}"
+        detail = f"{person}《{lesson}》{row.get('study_date') or ''}"
     elif table == "help_visits":
-        helper = _name(store, "members", row.get("helper_id"))
-        detail = f"{helper or ''} → {member or ''} {row.get('visit_date') or ''}"
+        detail = f"{helper} → {person} {row.get('visit_date') or ''}"
     elif table == "pairings":
-        helper = _name(store, "members", row.get("helper_id"))
-        detail = f"{helper or ''} → {member or ''}"
+        detail = f"{helper} → {person}"
     elif table == "skill_progress":
-        detail = f"{member or ''}：{_name(store, 'skills', row.get('skill_id')) or ''}"
+        detail = f"{person}：{name_of('skills', row.get('skill_id')) or ''}"
     elif table == "study_sessions":
         detail = f"{row.get('session_date') or ''} {row.get('title') or ''}"
     elif table == "conflicts":
         detail = f"{table_label(str(row.get('table_name')))}的“{field_label(str(row.get('table_name')), str(row.get('field')))}”"
     else:
-        detail = member
+        detail = person
     detail = " ".join(str(detail or "").split())
     return f"{label} {detail}" if detail else f"{label}（{row.get('id') or row_id}）"
