@@ -36,6 +36,21 @@ def _bulk_members(store: Store, count: int) -> list[str]:
     ])
 
 
+def _wait_for_acknowledged(path: Path, rows: int, seconds: float = 60) -> bool:
+    """Watch the branch database (a connection of its own, on the caller's thread) until at least
+    ``rows`` members carry a server version; False when that does not happen in time."""
+    watcher = Store.open(path)
+    deadline = time.monotonic() + seconds
+    try:
+        while time.monotonic() < deadline:
+            if watcher.scalar("SELECT count(*) FROM members WHERE version > 0") >= rows:
+                return True
+            time.sleep(0.005)
+        return False
+    finally:
+        watcher.close()
+
+
 def test_a_batch_sent_twice_is_applied_once_and_answered_the_same(
     district_server: RunningServer, tmp_path: Path  # noqa: F811
 ) -> None:
@@ -108,17 +123,9 @@ def test_the_server_killed_mid_push_and_restarted_leaves_both_sides_in_agreement
     killed = threading.Event()
 
     def kill_once_some_rows_are_acknowledged() -> None:
-        watcher = Store.open(store.path)  # its own connection, on its own thread
-        deadline = time.monotonic() + 60
-        try:
-            while time.monotonic() < deadline:
-                if watcher.scalar("SELECT count(*) FROM members WHERE version > 0") >= 500:
-                    server.kill()
-                    killed.set()
-                    return
-                time.sleep(0.005)
-        finally:
-            watcher.close()
+        if _wait_for_acknowledged(store.path, 500):
+            server.kill()
+            killed.set()
 
     killer = threading.Thread(target=kill_once_some_rows_are_acknowledged)
     killer.start()
@@ -150,12 +157,7 @@ def test_a_push_retried_across_a_server_restart_finishes_the_same_sync(
     back = threading.Event()
 
     def crash_and_come_back() -> None:
-        watcher = Store.open(store.path)
-        try:
-            while watcher.scalar("SELECT count(*) FROM members WHERE version > 0") < 500:
-                time.sleep(0.005)
-        finally:
-            watcher.close()
+        assert _wait_for_acknowledged(store.path, 500)
         server.kill()
         server.restart()
         back.set()
