@@ -7,6 +7,8 @@ import argparse
 from collections.abc import Sequence
 from pathlib import Path
 
+from core.version import app_version
+
 DESCRIPTION = "支部工作台：花名册、结对帮扶、微党课学习与二维码物料。不带子命令时打开桌面程序。"
 _WITH_VALUE = ("--db", "--lang", "--screenshot", "--page")
 
@@ -16,6 +18,7 @@ def add_launch_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--lang", choices=["zh_CN", "en"], help="界面语言")
     parser.add_argument("--screenshot", type=Path, metavar="OUT.png", help="把主窗口画到 PNG 文件后退出")
     parser.add_argument("--page", help="与 --screenshot 一起使用：要显示的页面")
+    parser.add_argument("--version", action="version", version=f"支部工作台 {app_version()}", help="显示版本号后退出")
 
 
 def desktop_parser() -> argparse.ArgumentParser:
@@ -29,7 +32,7 @@ def wants_desktop(argv: Sequence[str]) -> bool:
     """True when the arguments name no sub-command (and ask for no help): open the window."""
     tokens = iter(argv)
     for token in tokens:
-        if token in ("-h", "--help"):
+        if token in ("-h", "--help", "--version"):
             return False
         if token in _WITH_VALUE:
             next(tokens, None)

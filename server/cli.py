@@ -46,8 +46,25 @@ def build_parser() -> argparse.ArgumentParser:
     serve = commands.add_parser("serve", parents=[common], help="run the server")
     serve.add_argument("--host", default=config.DEFAULT_HOST)
     serve.add_argument("--port", type=int, default=config.DEFAULT_PORT)
-    serve.add_argument("--max-syncs", type=int, default=None, help=f"env {config.ENV_MAX_SYNCS}; default 20")
+    serve.add_argument(
+        "--max-syncs", type=int, default=None,
+        help=f"syncs in flight for the whole server, shared among the workers (429 above); "
+             f"env {config.ENV_MAX_SYNCS}; default {config.DEFAULT_MAX_SYNCS}",
+    )
     serve.add_argument("--district-name", default=None, help=f"env {config.ENV_DISTRICT_NAME}")
+    serve.add_argument(
+        "--workers", type=int, default=None,
+        help=f"uvicorn worker processes; env {config.ENV_WORKERS}; default {config.DEFAULT_WORKERS}",
+    )
+    serve.add_argument(
+        "--proxy-headers", action=argparse.BooleanOptionalAction, default=True,
+        help="believe X-Forwarded-For/-Proto from --forwarded-allow-ips (default: on)",
+    )
+    serve.add_argument(
+        "--forwarded-allow-ips", default=None, metavar="IPS",
+        help=f"the reverse proxy's addresses, comma-separated, or '*'; env {config.ENV_FORWARDED_ALLOW_IPS}; "
+             f"default {config.DEFAULT_FORWARDED_ALLOW_IPS}",
+    )
     serve.set_defaults(handler=None)
 
     branch = commands.add_parser("branch", parents=[common], help="branches and their devices").add_subparsers(

@@ -12,11 +12,17 @@ ENV_DATABASE_URL = "ZHIBU_SERVER_DB"
 ENV_MAX_SYNCS = "ZHIBU_MAX_SYNCS"
 ENV_DISTRICT_NAME = "ZHIBU_DISTRICT_NAME"
 ENV_ADMIN_PASSWORD = "ZHIBU_ADMIN_PASSWORD"
+ENV_WORKERS = "ZHIBU_WORKERS"
+ENV_FORWARDED_ALLOW_IPS = "ZHIBU_FORWARDED_ALLOW_IPS"
+# Set by ``serve`` for its worker processes (server.asgi): each process's share of --max-syncs.
+ENV_PROCESS_MAX_SYNCS = "ZHIBU_PROCESS_MAX_SYNCS"
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8700
 DEFAULT_MAX_SYNCS = 20
 DEFAULT_DISTRICT_NAME = "区委组织部"
+DEFAULT_WORKERS = 1
+DEFAULT_FORWARDED_ALLOW_IPS = "127.0.0.1,::1"  # nginx on the same machine
 
 MAX_BODY_BYTES = 10 * 1024 * 1024  # compressed and after gunzip
 MAX_BATCH_RECORDS = 500
@@ -46,21 +52,50 @@ class ServeSettings:
     database_url: str
     host: str = DEFAULT_HOST
     port: int = DEFAULT_PORT
-    max_syncs: int = DEFAULT_MAX_SYNCS
+    max_syncs: int = DEFAULT_MAX_SYNCS  # for the whole server; each worker gets its share
     district_name: str | None = None  # None: keep the one stored in the database
     admin_password: str | None = None  # None: keep the stored one
+    workers: int = DEFAULT_WORKERS
+    proxy_headers: bool = True
+    forwarded_allow_ips: str = DEFAULT_FORWARDED_ALLOW_IPS
+
+    @property
+    def process_max_syncs(self) -> int:
+        return process_max_syncs(self.max_syncs, self.workers)
 
 
-def max_syncs(explicit: int | None) -> int:
-    if explicit is not None:
-        return max(1, explicit)
-    raw = os.environ.get(ENV_MAX_SYNCS)
+def _positive_env(name: str, default: int) -> int:
+    raw = os.environ.get(name)
     if raw:
         try:
             return max(1, int(raw))
         except ValueError:
             pass
-    return DEFAULT_MAX_SYNCS
+    return default
+
+
+def max_syncs(explicit: int | None) -> int:
+    if explicit is not None:
+        return max(1, explicit)
+    return _positive_env(ENV_MAX_SYNCS, DEFAULT_MAX_SYNCS)
+
+
+def workers(explicit: int | None) -> int:
+    """How many uvicorn worker processes: ``--workers``, ``$ZHIBU_WORKERS``, or 1."""
+    if explicit is not None:
+        return max(1, explicit)
+    return _positive_env(ENV_WORKERS, DEFAULT_WORKERS)
+
+
+def process_max_syncs(total: int, worker_count: int) -> int:
+    """Each worker's share of the server-wide sync limit (the 429 limiter counts per process), rounded
+    up: 20 syncs over 3 workers is 7 each, 21 in all."""
+    return max(1, -(-max(1, total) // max(1, worker_count)))
+
+
+def forwarded_allow_ips(explicit: str | None) -> str:
+    """The proxies whose X-Forwarded-For/-Proto are believed (comma-separated addresses, or ``*``)."""
+    return explicit or os.environ.get(ENV_FORWARDED_ALLOW_IPS) or DEFAULT_FORWARDED_ALLOW_IPS
 
 
 def district_name(explicit: str | None) -> str | None:

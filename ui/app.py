@@ -16,10 +16,12 @@ from core.backup import backup_if_due
 from core.db import DatabaseError, data_dir, default_db_path
 from core.profile import get_profile
 from core.store import Store
+from core.version import app_version
 from ui.context import AppContext
 from ui.fonts import apply_font, register_cjk_font
 from ui.i18n import DEFAULT_LANGUAGE, install_language
 from ui.main_window import MainWindow
+from ui.resources import app_icon
 
 
 def user_prefs_path() -> Path:
@@ -34,6 +36,10 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app = QApplication(argv or [sys.argv[0]])
     app.setApplicationName("ZhibuDesk")
     app.setApplicationDisplayName("支部工作台")
+    app.setApplicationVersion(app_version())
+    app.setWindowIcon(app_icon())
+    # Lets Wayland/X11 match the window to the installed zhibu-desk.desktop (its icon in the dock).
+    QGuiApplication.setDesktopFileName("zhibu-desk")
     return app
 
 

@@ -28,15 +28,25 @@ def font_files() -> list[Path]:
     return cjk_font_files() + [Path(p) for p in _SCREEN_ONLY if Path(p).is_file()]
 
 
+_registered_file: Path | None = None
+
+
 def register_cjk_font() -> str | None:
     """Register the first CJK font found (shipped first, then the system's); returns its family."""
+    global _registered_file
     for path in font_files():
         font_id = QFontDatabase.addApplicationFont(str(path))
         if font_id >= 0:
             families = QFontDatabase.applicationFontFamilies(font_id)
             if families:
+                _registered_file = path
                 return families[0]
     return None
+
+
+def registered_font_file() -> Path | None:
+    """The font file ``register_cjk_font`` chose (None before it ran or when none was found)."""
+    return _registered_file
 
 
 def apply_font(app: QApplication, family: str | None, size_key: str) -> None:

@@ -6,11 +6,11 @@ qualify: reportlab cannot embed CFF fonts such as Noto Sans CJK, and a PDF must 
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterable
 from pathlib import Path
 
 from core.pdf import PdfError
+from core.resources import resources_dir
 
 PDF_FONT_NAME = "ZhibuCJK"
 # A font used for Chinese paper must draw these; a Latin-only font would print empty boxes.
@@ -29,13 +29,6 @@ SYSTEM_CANDIDATES: tuple[str, ...] = (
 )
 
 _registered: str | None = None
-
-
-def resources_dir() -> Path:
-    """The application's ``resources/`` folder, also inside a PyInstaller bundle."""
-    bundle = getattr(sys, "_MEIPASS", None)
-    base = Path(bundle) if bundle else Path(__file__).resolve().parents[2]
-    return base / "resources"
 
 
 def cjk_font_files() -> list[Path]:

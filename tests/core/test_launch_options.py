@@ -17,6 +17,7 @@ from core.launch_options import wants_desktop
         (["--db", "x.db", "demo"], False),
         (["pairing", "suggest", "--json"], False),
         (["-h"], False),
+        (["--version"], False),  # answered by the command line, without loading Qt
     ],
 )
 def test_sub_commands_and_help_go_to_the_command_line(argv: list[str], desktop: bool) -> None:

@@ -36,6 +36,7 @@ from core import backup as backups_core
 from core.backup import BackupFile, backup_dir
 from core.profile import BranchProfile, get_profile, set_profile
 from ui import messages
+from ui.about_dialog import AboutDialog
 from ui.context import AppContext
 from ui.fonts import FONT_SIZES, apply_font
 from ui.i18n import DEFAULT_LANGUAGE, LANGUAGES
@@ -203,12 +204,14 @@ class SettingsPage(Page):
         self.db_label = _wrapping(str(self.ctx.db_path))
         self.open_folder_button = QPushButton(self.tr("&Open folder"))
         self.open_folder_button.clicked.connect(self.open_folder)
+        self.about_button = QPushButton(self.tr("&About…"))
+        self.about_button.clicked.connect(self.show_about)
         form = self._form()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         form.addRow(self.tr("Database file:"), self.db_label)
         form.addRow(self.tr("Folder:"), _wrapping(str(self.ctx.db_path.parent)))
         form.addRow(self.tr("Backups folder:"), _wrapping(str(backup_dir(self.ctx.db_path))))
-        form.addRow("", _row(self.open_folder_button))
+        form.addRow("", _row(self.open_folder_button, self.about_button))
         return self._section(self.tr("Data folder"), form)
 
     # -- loading --------------------------------------------------------------------------------
@@ -380,6 +383,9 @@ class SettingsPage(Page):
 
     def open_folder(self) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.ctx.db_path.parent)))
+
+    def show_about(self) -> None:
+        AboutDialog(self.ctx.db_path, self).exec()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt naming)
         super().changeEvent(event)

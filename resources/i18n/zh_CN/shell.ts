@@ -315,6 +315,11 @@
         <translation>打开文件夹(&amp;O)</translation>
     </message>
     <message>
+        <location filename="../../../ui/pages/settings.py" line="207"/>
+        <source>&amp;About…</source>
+        <translation>关于(&amp;A)…</translation>
+    </message>
+    <message>
         <location filename="../../../ui/pages/settings.py" line="215"/>
         <source>Database file:</source>
         <translation>数据库文件：</translation>
@@ -585,6 +590,89 @@ All current data will be replaced by the data in this backup ({file}). Before th
         <location filename="../../../ui/forms.py" line="103"/>
         <source>Void</source>
         <translation>作废</translation>
+    </message>
+</context>
+<context>
+    <name>AboutDialog</name>
+    <message>
+        <location filename="../../../ui/about_dialog.py" line="66"/>
+        <source>About Zhibu Desk</source>
+        <translation>关于支部工作台</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/about_dialog.py" line="74"/>
+        <source>Zhibu Desk</source>
+        <translation>支部工作台</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/about_dialog.py" line="79"/>
+        <source>Version {version}</source>
+        <translation>版本 {version}</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/about_dialog.py" line="80"/>
+        <source>Roster, pairing, micro-lesson study and QR material for rural party branch offices.</source>
+        <translation>为农村党支部办公室而做：花名册、结对帮扶、微党课学习和二维码物料。</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/about_dialog.py" line="91"/>
+        <source>Data folder:</source>
+        <translation>数据文件夹：</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/about_dialog.py" line="92"/>
+        <source>Database file:</source>
+        <translation>数据库文件：</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/about_dialog.py" line="93"/>
+        <source>Program folder:</source>
+        <translation>程序文件夹：</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/about_dialog.py" line="94"/>
+        <source>Chinese font:</source>
+        <translation>中文字体：</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/about_dialog.py" line="95"/>
+        <source>Components:</source>
+        <translation>组件版本：</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/about_dialog.py" line="106"/>
+        <source>&amp;Copy details</source>
+        <translation>复制信息(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/about_dialog.py" line="120"/>
+        <source>none found — Chinese may show as boxes</source>
+        <translation>未找到——中文可能显示为方框</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/about_dialog.py" line="122"/>
+        <source>{file} (shipped with the program)</source>
+        <translation>{file}（随程序附带）</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/about_dialog.py" line="123"/>
+        <source>{file} (installed on this computer)</source>
+        <translation>{file}（本机已安装）</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/about_dialog.py" line="127"/>
+        <source>The Chinese font shipped with the program is WenQuanYi Micro Hei (文泉驿微米黑), © 2008–2009 The WenQuanYi Project Board of Trustees, based on Droid Sans Fallback © Google. It is licensed under the Apache License 2.0, or the GNU GPL version 3 or later with the font embedding exception, at your choice.</source>
+        <translation>随程序附带的中文字体是文泉驿微米黑（WenQuanYi Micro Hei），© 2008–2009 文泉驿项目理事会，基于 Google 的 Droid Sans Fallback 字体。可任选 Apache 许可证 2.0 版，或带字体嵌入例外条款的 GNU GPL 第 3 版（或更高版本）使用。</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/about_dialog.py" line="134"/>
+        <source>The licence text is in {path}.</source>
+        <translation>许可证全文见 {path}。</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/about_dialog.py" line="145"/>
+        <source>Copied</source>
+        <translation>已复制</translation>
     </message>
 </context>
 </TS>
