@@ -123,4 +123,20 @@ def run_gui(args: argparse.Namespace) -> int:
         ctx.runner.wait()
         return 0 if ok and not image.isNull() else 1
     ctx.auto_sync.start()  # background sync every few minutes while enrolled
+    running = hold_running_mutex()  # noqa: F841 (held until the process exits)
     return app.exec()
+
+
+RUNNING_MUTEX_NAMES = ("ZhibuDeskRunning", "Global\\ZhibuDeskRunning")
+
+
+def hold_running_mutex() -> list[int]:
+    """On Windows, the named mutexes the installer waits on (``AppMutex`` in installers/windows/zhibu.iss)
+    before it replaces or removes the program's files. Windows frees them when the process exits."""
+    if sys.platform != "win32":
+        return []
+    import ctypes
+
+    kernel32 = ctypes.WinDLL("kernel32", use_last_error=True)  # type: ignore[attr-defined]
+    kernel32.CreateMutexW.restype = ctypes.c_void_p
+    return [kernel32.CreateMutexW(None, False, name) or 0 for name in RUNNING_MUTEX_NAMES]

@@ -250,7 +250,7 @@ wait_https_info() {
 spawned_workers() {  # the server's worker processes (multiprocessing spawn children)
     local pid
     for pid in $(PARENT_PID=$server_pid children); do
-        tr '\0' ' ' < "/proc/$pid/cmdline" 2>/dev/null | grep -q spawn_main && echo "$pid"
+        { tr '\0' ' ' < "/proc/$pid/cmdline"; } 2>/dev/null | grep -q spawn_main && echo "$pid"
     done
     return 0
 }

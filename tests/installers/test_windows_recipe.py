@@ -261,7 +261,9 @@ def test_running_program_is_closed_first(iss: Script) -> None:
     assert iss.setup["restartapplications"] == "no"
     mutex = iss.defines["AppMutexName"]
     assert iss.setup["appmutex"] == f"{mutex},Global\\{mutex}"
-    assert mutex in README.read_text(encoding="utf-8"), "the README tells the program which mutex to hold"
+    from ui.app import RUNNING_MUTEX_NAMES  # the mutexes the running program holds
+
+    assert (mutex, f"Global\\{mutex}") == RUNNING_MUTEX_NAMES
     assert "function InitializeUninstall(): Boolean;" in iss.code and "IsAppRunning" in iss.code
 
 
