@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import glob
 import os
 import sqlite3
 from datetime import UTC, datetime
@@ -48,7 +49,8 @@ def connect(path: Path) -> sqlite3.Connection:
     path = Path(path)
     creating = not path.exists()
     if creating:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        make_private_folder(path.parent)
+        _create_private_file(path)
     try:
         conn = sqlite3.connect(str(path), isolation_level=None, timeout=10.0)
         conn.execute("PRAGMA journal_mode=WAL")
@@ -68,6 +70,21 @@ def connect(path: Path) -> sqlite3.Connection:
 def _restrict_to_owner(path: Path) -> None:
     with contextlib.suppress(OSError):
         os.chmod(path, 0o600)
+
+
+def make_private_folder(folder: Path) -> None:
+    """Create ``folder`` (and any missing parents) for this user only (0700 on POSIX); an existing
+    folder is left as it is."""
+    if not folder.exists():
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+
+
+def _create_private_file(path: Path) -> None:
+    """An empty file only this user may read, made before SQLite opens it, so the file is never
+    readable by others and its -wal/-shm/-journal files (SQLite gives them the file's mode) neither."""
+    with contextlib.suppress(FileExistsError):
+        os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+    _restrict_to_owner(path)
 
 
 def open_connection(path: Path | None = None, *, migrate: bool = True) -> sqlite3.Connection:
@@ -125,6 +142,9 @@ def migrate_database(conn: sqlite3.Connection, path: Path) -> list[int]:
 
 
 def backup_before_migration(conn: sqlite3.Connection, path: Path, version: int) -> Path:
+    # A copy cut short by a crash (the program killed mid-backup) is of no use: remove it.
+    for partial in path.parent.glob(f"{glob.escape(path.stem)}.v*.bak.db.part*"):
+        partial.unlink(missing_ok=True)
     stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
     target = path.with_name(f"{path.stem}.v{version}-{stamp}.bak.db")
     copy_database(conn, target)
@@ -133,10 +153,11 @@ def backup_before_migration(conn: sqlite3.Connection, path: Path, version: int) 
 
 def copy_database(source: sqlite3.Connection, target: Path) -> None:
     """A consistent copy of an open database through SQLite's backup API (safe while in use)."""
-    target.parent.mkdir(parents=True, exist_ok=True)
+    make_private_folder(target.parent)
     partial = target.with_name(target.name + ".part")
     if partial.exists():
         partial.unlink()
+    _create_private_file(partial)
     dest = sqlite3.connect(str(partial))
     try:
         source.backup(dest)

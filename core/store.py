@@ -7,14 +7,16 @@ from __future__ import annotations
 import json
 import sqlite3
 import uuid
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
+from functools import cache
 from pathlib import Path
 from typing import Any
 
 from core.db import default_db_path, open_connection
 from core.migrations import SYNCED_TABLES
+from core.sync.schema import table_schemas
 
 BOOKKEEPING = ("id", "branch_id", "rev", "synced_rev", "version", "updated_at", "deleted")
 
@@ -138,6 +140,7 @@ class Store:
                 record.update(rev=first_rev + offset, updated_at=now, deleted=0)
                 records.append(record)
             columns = list(records[0])
+            _check_columns(table, columns)
             sql = (
                 f"INSERT INTO {table} ({', '.join(columns)}) "
                 f"VALUES ({', '.join('?' for _ in columns)})"
@@ -179,6 +182,7 @@ class Store:
         values = dict(changed)
         values["rev"] = self._take_revs(1)
         values["updated_at"] = self.now()
+        _check_columns(table, values)
         assignments = ", ".join(f"{column} = ?" for column in values)
         self.conn.execute(
             f"UPDATE {table} SET {assignments} WHERE id = ?", [*values.values(), row_id]
@@ -200,6 +204,18 @@ class Store:
 def _check_table(table: str) -> None:
     if table not in SYNCED_TABLES:
         raise ValueError(f"not a synced table: {table}")
+
+
+@cache
+def _columns(table: str) -> frozenset[str]:
+    return frozenset((*table_schemas()[table].names, *BOOKKEEPING))
+
+
+def _check_columns(table: str, names: Iterable[str]) -> None:
+    """Column names are written into the SQL text: only the table's own columns get there."""
+    unknown = [name for name in names if name not in _columns(table)]
+    if unknown:
+        raise ValueError(f"not columns of {table}: {unknown}")
 
 
 def _refuse_bookkeeping(values: Mapping[str, Any], allowed: tuple[str, ...]) -> None:

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from core.cancel import Cancelled, check
+from core.merged_cells import MergedCells
 
 MAX_ROWS = 50_000  # non-empty rows; larger files are refused to keep memory bounded
 
@@ -128,15 +129,17 @@ def _xlsx_rows(path: Path, cancel: threading.Event | None) -> Generator[TableRow
         source.close()
         raise _broken_xlsx(path) from exc
     try:
-        for ws in wb.worksheets:
+        # Hidden sheets (often the lists behind drop-downs) come after the ones a person sees.
+        for ws in sorted(wb.worksheets, key=lambda sheet: sheet.sheet_state != "visible"):
             ws.reset_dimensions()  # the stored size is often wrong; rows past it would be lost
+            merged = _merged_cells(ws)
             found = False
             # Without min_row, iteration starts at row 1 and fills gaps with empty rows,
             # so counting from 1 gives the row numbers the spreadsheet shows.
             for number, raw in enumerate(ws.iter_rows(values_only=True), start=1):
                 if number % _CHECK_EVERY == 0:
                     check(cancel)
-                values = _clean(raw)
+                values = _clean(merged.fill(number, raw) if merged else raw)
                 if values:
                     found = True
                     yield TableRow(number, values)
@@ -149,6 +152,16 @@ def _xlsx_rows(path: Path, cancel: threading.Event | None) -> Generator[TableRow
     finally:
         wb.close()
         source.close()
+
+
+def _merged_cells(ws: Any) -> MergedCells | None:
+    """The sheet's ranges merged over several rows, or None (``_get_source`` opens the sheet's XML)."""
+    opener = getattr(ws, "_get_source", None)
+    if opener is None:
+        return None
+    with opener() as source:
+        merged = MergedCells(source)
+    return merged or None
 
 
 def _detect_encoding(path: Path, cancel: threading.Event | None) -> str:
@@ -180,8 +193,8 @@ def _sniff_delimiter(sample: str) -> str:
     text = "\n".join(sample.splitlines()[:20])
     try:
         delimiter = csv.Sniffer().sniff(text, delimiters=",\t;").delimiter
-    except csv.Error:
-        return ","
+    except csv.Error:  # too few lines to tell: the header row decides (Excel's Unicode text uses tabs)
+        delimiter = max(",\t;", key=text.split("\n", 1)[0].count)
     return delimiter if text.count(delimiter) > text.count(",") else ","
 
 
@@ -196,7 +209,7 @@ def _csv_rows(path: Path, cancel: threading.Event | None) -> Generator[TableRow,
                     check(cancel)
                 values = _clean(record)
                 if values:
-                    yield TableRow(number, values)
+                    yield TableRow(number, [_unguarded(v) for v in values])
     except (UnicodeDecodeError, csv.Error) as exc:
         problem = "文件中有无法识别的文字编码" if isinstance(exc, UnicodeDecodeError) else _BAD_CSV
         raise TableReadError(
@@ -402,6 +415,11 @@ def _safe_sheet_title(title: str) -> str:
     return cleaned[:31] or "Sheet1"
 
 
+# A CSV cell starting with one of these is taken for a formula by Excel and WPS ("CSV injection"):
+# the writer puts an apostrophe in front, which they show as text, and the reader takes it off.
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
 def _csv_text(value: object) -> str:
     if value is None:
         return ""
@@ -409,7 +427,14 @@ def _csv_text(value: object) -> str:
         return value.strftime("%Y-%m-%d %H:%M:%S")
     if isinstance(value, dt.date):
         return value.isoformat()
-    return str(value)
+    text = str(value)
+    return "'" + text if isinstance(value, str) and text.startswith(_FORMULA_STARTS) else text
+
+
+def _unguarded(value: object) -> object:
+    if isinstance(value, str) and value.startswith("'") and value[1:].startswith(_FORMULA_STARTS):
+        return value[1:]
+    return value
 
 
 def write_csv(path: Path, headers: list[str], rows: Iterable[Sequence[object]]) -> None:

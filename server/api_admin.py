@@ -14,10 +14,10 @@ from fastapi import APIRouter, Depends, Query, Request, Response
 from fastapi.responses import HTMLResponse, RedirectResponse
 from starlette.concurrency import run_in_threadpool
 
-from server import admin, auth
+from server import admin, attempt_limits, auth
 from server.db import Database, get_setting
 from server.deps import DbDep, bearer_token
-from server.errors import ApiError
+from server.errors import ApiError, error_responses
 from server.limits import read_body
 
 router = APIRouter()
@@ -60,8 +60,12 @@ def is_admin(request: Request, db: Database) -> bool:
     if stored is None:
         return False
     password = _basic_password(request)
-    if password is not None and auth.verify_password(password, stored):
-        return True
+    if password is not None:
+        try:
+            if attempt_limits.check_password(db, attempt_limits.client_address(request), password, stored):
+                return True
+        except attempt_limits.Blocked as blocked:
+            raise blocked.as_api_error() from None
     cookie = request.cookies.get(auth.SESSION_COOKIE)
     return bool(cookie) and auth.verify_session(_cookie_secret(db), stored, cookie)
 
@@ -83,16 +87,24 @@ def require_admin(request: Request, db: DbDep) -> None:
 AdminDep = Annotated[None, Depends(require_admin)]
 
 
-@router.get("/api/v1/admin/branches", summary="Branches, their devices and last sync (admin)")
+@router.get(
+    "/api/v1/admin/branches",
+    summary="Branches, their devices and last sync (admin)",
+    responses=error_responses(401, 403, 429, 503),
+)
 def admin_branches(_: AdminDep, db: DbDep) -> dict[str, Any]:
     return admin.list_branches(db)
 
 
-@router.get("/api/v1/admin/conflicts", summary="Conflict records of every branch, newest first (admin)")
+@router.get(
+    "/api/v1/admin/conflicts",
+    summary="Conflict records of every branch, newest first (admin)",
+    responses=error_responses(400, 401, 403, 429, 503),
+)
 def admin_conflicts(
     _: AdminDep,
     db: DbDep,
-    branch_id: str | None = None,
+    branch_id: Annotated[str | None, Query(pattern=r"^[^\x00]*$")] = None,  # PostgreSQL text holds no NUL
     open_only: Annotated[bool, Query(alias="open")] = False,
     limit: Annotated[int, Query(ge=1, le=5000)] = 500,
 ) -> dict[str, Any]:
@@ -113,9 +125,11 @@ _PAGE = """<!doctype html>
 </form></body></html>"""
 
 
-def _login_page(next_path: str, error: str = "", status: int = 200) -> HTMLResponse:
+def _login_page(
+    next_path: str, error: str = "", status: int = 200, headers: dict[str, str] | None = None
+) -> HTMLResponse:
     shown = f'<p style="color: #b00">{html.escape(error)}</p>' if error else ""
-    return HTMLResponse(_PAGE.format(error=shown, next=html.escape(next_path)), status_code=status)
+    return HTMLResponse(_PAGE.format(error=shown, next=html.escape(next_path)), status_code=status, headers=headers)
 
 
 def _safe_next(value: str | None) -> str:
@@ -130,7 +144,34 @@ def login_form(next: str | None = None) -> HTMLResponse:
     return _login_page(_safe_next(next))
 
 
-@router.post("/admin/login", summary="Admin login (form field `password`); sets the session cookie")
+_LOGIN_FORM = {
+    "type": "object",
+    "required": ["password"],
+    "properties": {"password": {"type": "string"}, "next": {"type": "string", "description": "A local path"}},
+}
+_HTML = {"text/html": {"schema": {"type": "string"}}}
+_LOGIN_ANSWERS: dict[int | str, dict[str, Any]] = {
+    401: {"description": "Wrong password, or none set yet (the login page again)", "content": _HTML},
+    429: {
+        "description": "Too many wrong passwords from this address (the login page again); see Retry-After",
+        "content": _HTML,
+        "headers": {"Retry-After": {"description": "Seconds to wait", "schema": {"type": "string"}}},
+    },
+    **error_responses(400, 413, 503),
+}
+
+
+@router.post(
+    "/admin/login",
+    summary="Admin login (form field `password`); sets the session cookie",
+    openapi_extra={"requestBody": {
+        "required": True, "content": {"application/x-www-form-urlencoded": {"schema": _LOGIN_FORM}},
+    }},
+    status_code=303,
+    response_class=RedirectResponse,
+    response_description="Logged in: the session cookie is set; on to `next`",
+    responses=_LOGIN_ANSWERS,
+)
 async def login(request: Request) -> Response:
     body = await read_body(request, LOGIN_FORM_LIMIT)
     fields = parse_qs(body.decode("utf-8", errors="replace"))
@@ -140,7 +181,12 @@ async def login(request: Request) -> Response:
     stored = await _in_thread(_stored_hash, db)
     if stored is None:
         return _login_page(next_path, "尚未设置管理密码。请在服务器上运行 python -m server admin password。", 401)
-    if not await _in_thread(auth.verify_password, password, stored):
+    client = attempt_limits.client_address(request)
+    try:
+        accepted = await _in_thread(attempt_limits.check_password, db, client, password, stored)
+    except attempt_limits.Blocked as blocked:
+        return _login_page(next_path, blocked.message, 429, blocked.headers)
+    if not accepted:
         return _login_page(next_path, "密码不正确，请重新输入。", 401)
     response = RedirectResponse(next_path, status_code=303)
     response.set_cookie(

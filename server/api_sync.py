@@ -10,7 +10,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Query, Request, Response
 from sqlalchemy import insert, select, update
 
-from server import auth
+from server import api_docs, attempt_limits, auth
 from server.config import MAX_BATCH_RECORDS, MAX_PULL_LIMIT
 from server.db import branches, devices, enrollment_codes, now_stamp
 from server.deps import CallerDep, DbDep
@@ -29,16 +29,18 @@ LAST_SYNC_PRECISION = timedelta(minutes=1)
 JsonBody = Annotated[dict[str, Any], Depends(json_body)]
 
 
+def _has_control(text: str) -> bool:
+    """Control characters (NUL among them, which PostgreSQL text cannot hold) are no part of a name."""
+    return any(ord(ch) < 32 or ord(ch) == 127 for ch in text)
+
+
 def _json(data: Any) -> Response:
     return Response(json.dumps(data, ensure_ascii=False), media_type="application/json")
 
 
-def _doc_body(properties: dict[str, Any], required: list[str]) -> dict[str, Any]:
-    schema = {"type": "object", "properties": properties, "required": required}
-    return {"requestBody": {"required": True, "content": {"application/json": {"schema": schema}}}}
-
-
-@router.get("/info", summary="Server time, protocol and district name (no auth)")
+@router.get(
+    "/info", summary="Server time, protocol and district name (no auth)", responses=api_docs.json_answers(api_docs.INFO)
+)
 def info(request: Request) -> dict[str, Any]:
     return {
         "server_time": now_stamp(),
@@ -51,18 +53,24 @@ def info(request: Request) -> dict[str, Any]:
 @router.post(
     "/enroll",
     summary="Enroll a device with a one-time code",
-    openapi_extra=_doc_body({"code": {"type": "string"}, "device_name": {"type": "string"}}, ["code", "device_name"]),
+    openapi_extra=api_docs.json_request(api_docs.ENROLL_REQUEST),
+    responses=api_docs.json_answers(api_docs.ENROLLED, 400, 413, 429, 503),
 )
-def enroll(body: JsonBody, db: DbDep) -> Response:
+def enroll(body: JsonBody, db: DbDep, request: Request) -> Response:
     code, device_name = body.get("code"), body.get("device_name")
     if not isinstance(code, str) or not isinstance(device_name, str):
         raise bad_request("登记请求应包含登记码（code）和设备名称（device_name）。")
     device_name = device_name.strip()
-    if not device_name or len(device_name) > MAX_DEVICE_NAME:
-        raise bad_request(f"设备名称不能为空，也不能超过 {MAX_DEVICE_NAME} 个字。")
+    if not device_name or len(device_name) > MAX_DEVICE_NAME or _has_control(device_name):
+        raise bad_request(f"设备名称不能为空，不能含有控制字符，也不能超过 {MAX_DEVICE_NAME} 个字。")
     code_hash = auth.code_hash(code)
     token, device_id, now = auth.new_token(), str(uuid.uuid4()), now_stamp()
+    client = attempt_limits.client_address(request)
     with db.write() as conn:
+        try:
+            attempt_limits.check(conn, attempt_limits.ENROLL, client)
+        except attempt_limits.Blocked as blocked:
+            raise blocked.as_api_error() from None
         claimed = conn.execute(
             update(enrollment_codes)
             .where(enrollment_codes.c.code_hash == code_hash, enrollment_codes.c.used_at.is_(None))
@@ -70,35 +78,28 @@ def enroll(body: JsonBody, db: DbDep) -> Response:
             .returning(enrollment_codes.c.branch_id)
         ).first()
         if claimed is None:
-            raise ApiError(
-                400, "enroll_code",
-                "登记码不正确或已经用过。每个登记码只能用一次，请向区委组织部索取新的登记码。",
-            )
-        branch = conn.execute(select(branches.c.id, branches.c.name).where(branches.c.id == claimed.branch_id)).one()
-        conn.execute(insert(devices).values(
-            id=device_id, branch_id=branch.id, name=device_name, token_hash=auth.sha256_hex(token), created_at=now,
-        ))
+            attempt_limits.note_failure(conn, attempt_limits.ENROLL, client)  # committed with this transaction
+        else:
+            branch = conn.execute(select(branches.c.id, branches.c.name).where(branches.c.id == claimed.branch_id)).one()
+            conn.execute(insert(devices).values(
+                id=device_id, branch_id=branch.id, name=device_name, token_hash=auth.sha256_hex(token), created_at=now,
+            ))
+    if claimed is None:
+        raise ApiError(
+            400, "enroll_code", "登记码不正确或已经用过。每个登记码只能用一次，请向区委组织部索取新的登记码。"
+        )
     return _json({"branch_id": branch.id, "branch_name": branch.name, "token": token, "device_id": device_id})
 
 
 @router.post(
     "/sync/push",
     summary="Push up to 500 records (idempotent per batch_id)",
-    openapi_extra=_doc_body(
-        {"batch_id": {"type": "string"}, "records": {"type": "array", "maxItems": MAX_BATCH_RECORDS, "items": {
-            "type": "object",
-            "properties": {
-                "table": {"type": "string"}, "id": {"type": "string"}, "branch_id": {"type": "string"},
-                "base_version": {"type": "integer"}, "updated_at": {"type": "string"},
-                "deleted": {"type": "integer"}, "data": {"type": "object"},
-            },
-        }}},
-        ["batch_id", "records"],
-    ),
+    openapi_extra=api_docs.json_request(api_docs.PUSH_REQUEST),
+    responses=api_docs.json_answers(api_docs.PUSHED, 400, 401, 409, 413, 429, 503),
 )
 def push(caller: CallerDep, body: JsonBody, db: DbDep) -> Response:
     batch_id, records = body.get("batch_id"), body.get("records")
-    if not isinstance(batch_id, str) or not batch_id or len(batch_id) > MAX_BATCH_ID:
+    if not isinstance(batch_id, str) or not batch_id or len(batch_id) > MAX_BATCH_ID or _has_control(batch_id):
         raise bad_request("上传请求缺少有效的批次编号（batch_id）。")
     if not isinstance(records, list):
         raise bad_request("上传请求缺少记录列表（records）。")
@@ -111,12 +112,16 @@ def push(caller: CallerDep, body: JsonBody, db: DbDep) -> Response:
     return Response(answer, media_type="application/json")
 
 
-@router.get("/sync/pull", summary="Records of the caller's branch and the district after `since`")
+@router.get(
+    "/sync/pull",
+    summary="Records of the caller's branch and the district after `since`",
+    responses=api_docs.json_answers(api_docs.PAGE, 400, 401, 429, 503),
+)
 def pull(
     caller: CallerDep,
     db: DbDep,
-    since: Annotated[int, Query(ge=0)] = 0,
-    limit: Annotated[int, Query(ge=1)] = MAX_PULL_LIMIT,
+    since: Annotated[int, Query(ge=0, le=api_docs.MAX_SEQUENCE)] = 0,
+    limit: Annotated[int, Query(ge=1, le=api_docs.MAX_SEQUENCE)] = MAX_PULL_LIMIT,
 ) -> Response:
     with db.read() as conn:
         page = pull_page(conn, caller.branch_id, since, min(limit, MAX_PULL_LIMIT))

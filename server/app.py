@@ -13,7 +13,7 @@ from fastapi.responses import JSONResponse
 from sqlalchemy.exc import OperationalError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from server import api_admin, api_sync, dashboard
+from server import api_admin, api_docs, api_sync, dashboard
 from server.config import DEFAULT_DISTRICT_NAME, DEFAULT_MAX_SYNCS
 from server.db import Database
 from server.errors import STATUS_MESSAGES
@@ -64,6 +64,7 @@ def create_app(db: Database, max_syncs: int = DEFAULT_MAX_SYNCS, district_name: 
     app.include_router(api_sync.router)
     app.include_router(api_admin.router)
     app.include_router(dashboard.router)
+    api_docs.without_framework_422(app)
     handlers: dict[Any, Any] = {
         StarletteHTTPException: _http_error,
         RequestValidationError: _validation_error,

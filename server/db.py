@@ -14,6 +14,7 @@ Tables (for the sync endpoints, the admin CLI and the admin dashboard):
 - ``records``           every synced row, generic: (table_name, id) → branch, version, JSON ``data``
 - ``record_history``    earlier versions of ``records`` rows (the merge base of stale pushes)
 - ``batches``           stored push answers by (branch, batch_id): a batch sent twice is applied once
+- ``failed_attempts``   wrong enrollment codes and admin passwords by client address (``server.attempt_limits``)
 """
 
 from __future__ import annotations
@@ -119,6 +120,15 @@ batches = Table(
     Column("response", Text, nullable=False),  # the JSON answer, sent again as it is
     Column("created_at", Text, nullable=False),
     PrimaryKeyConstraint("branch_id", "batch_id"),
+)
+
+failed_attempts = Table(
+    "failed_attempts", metadata,
+    Column("kind", Text, nullable=False),  # "enroll" | "admin"
+    Column("client", Text, nullable=False),  # the client address as uvicorn reports it
+    Column("failed_at", Text, nullable=False),
+    Index("failed_attempts_client", "kind", "client", "failed_at"),
+    Index("failed_attempts_at", "failed_at"),
 )
 
 VERSION_COUNTER = "version"

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import math
+import re
 import zlib
 from typing import Any
 
@@ -51,12 +53,28 @@ async def read_body(request: Request, limit: int = MAX_BODY_BYTES) -> bytes:
     return plain
 
 
+def _finite(text: str) -> float:
+    number = float(text)
+    if not math.isfinite(number):  # 1e999
+        raise ValueError(text)
+    return number
+
+
+def _not_json(constant: str) -> Any:
+    raise ValueError(constant)  # NaN, Infinity and -Infinity, which Python's json would accept
+
+
+_SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F]")
+
+
 async def json_body(request: Request) -> Any:
-    """Dependency: the request body parsed as JSON (an object)."""
+    """Dependency: the request body parsed as JSON (an object), as strict as the JSON standard."""
     body = await read_body(request)
     try:
-        parsed = json.loads(body)
-    except (ValueError, UnicodeDecodeError) as exc:
+        parsed = json.loads(body, parse_float=_finite, parse_constant=_not_json)
+        if _SURROGATE_ESCAPE.search(body):  # text that cannot be stored or sent back as UTF-8
+            json.dumps(parsed, ensure_ascii=False).encode("utf-8")
+    except (ValueError, UnicodeError, RecursionError) as exc:  # RecursionError: nested too deep
         raise bad_request("请求内容不是有效的 JSON。") from exc
     if not isinstance(parsed, dict):
         raise bad_request("请求内容应是一个 JSON 对象。")

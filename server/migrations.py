@@ -84,7 +84,23 @@ def _v1_tables(conn: Connection) -> None:
     set_setting(conn, "cookie_secret", secrets.token_hex(32))
 
 
-MIGRATIONS: list[Callable[[Connection], None]] = [_v1_tables]
+_V2 = [
+    """CREATE TABLE failed_attempts (
+        kind TEXT NOT NULL,
+        client TEXT NOT NULL,
+        failed_at TEXT NOT NULL
+    )""",
+    "CREATE INDEX failed_attempts_client ON failed_attempts(kind, client, failed_at)",
+    "CREATE INDEX failed_attempts_at ON failed_attempts(failed_at)",
+]
+
+
+def _v2_failed_attempts(conn: Connection) -> None:
+    for statement in _V2:
+        conn.exec_driver_sql(statement)
+
+
+MIGRATIONS: list[Callable[[Connection], None]] = [_v1_tables, _v2_failed_attempts]
 LATEST = len(MIGRATIONS)
 
 

@@ -16,6 +16,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError
 from core.sync.validate import check_record
 from server.auth import Caller
 from server.db import Database, batches, branches, devices, now_stamp, record_history, records, take_versions
+from server.errors import ApiError
 from server.records import Decision, Key, Pushed, Row, decide
 
 ATTEMPTS = 3  # a push racing another branch's insert of the same id is simply run again
@@ -56,6 +57,10 @@ def _push(conn: Connection, caller: Caller, batch_id: str, raw_records: list[Any
         )
     ).scalar()
     if stored is not None:
+        # The same batch again is answered as before; another batch under a used id is refused.
+        if [(r["table"], r["id"]) for r in json.loads(stored)["results"]] != [_key_of(raw) for raw in raw_records]:
+            raise ApiError(409, "batch_reused",
+                           "这个批次编号（batch_id）已经用于另一批记录。请为每一批新的记录使用新的批次编号。")
         return stored.encode("utf-8")
 
     now = now_stamp()
@@ -95,11 +100,17 @@ def _push(conn: Connection, caller: Caller, batch_id: str, raw_records: list[Any
     return answer.encode("utf-8")
 
 
+def _key_of(raw: Any) -> tuple[Any, Any]:
+    """The (table, id) a record's answer names, as it was sent."""
+    return (raw.get("table"), raw.get("id")) if isinstance(raw, dict) else (None, None)
+
+
 def _result(raw: Any, pushed: Pushed | None, decision: Decision, final: dict[Key, Row]) -> dict[str, Any]:
     """The answer for one record. A row written twice in one batch answers with its final state."""
+    table, row_id = _key_of(raw)
     result: dict[str, Any] = {
-        "table": raw.get("table") if isinstance(raw, dict) else None,
-        "id": raw.get("id") if isinstance(raw, dict) else None,
+        "table": table,
+        "id": row_id,
         "status": decision.status, "version": 0, "code": decision.code, "message": decision.message,
         "record": None,
     }

@@ -124,16 +124,17 @@ def _decide_event(pushed: Pushed, current: Row, where: str, device_name: str) ->
     if same(pushed.fields(), current.fields()):
         return Decision("ok", current)
     voiding = (
-        current.deleted == 0
-        and pushed.deleted == 1
+        pushed.deleted == 1
         and any(pushed.data.get(name) for name in VOID_FIELDS)
         and same(
             {k: v for k, v in pushed.data.items() if k not in VOID_FIELDS},
             {k: v for k, v in current.data.items() if k not in VOID_FIELDS},
         )
     )
-    if voiding:
+    if voiding and current.deleted == 0:
         return Decision("ok", current, write=pushed.as_row(device_name))
+    if voiding:  # already voided from another computer (another reason): that void stands, sent back
+        return Decision("merged", current)
     return rejected("immutable", f"{where}已经上传，不能再修改；如有错误，请作废后重新录入。", current)
 
 
@@ -147,9 +148,10 @@ def _decide_row(
         return Decision("ok", current, write=pushed.as_row(device_name))
     client_newer = stamp_order(pushed.updated_at) > stamp_order(current.updated_at)
     merge = merge_fields(base, ours, theirs, client_is_newer=client_newer)
-    if not merge.conflicts and same(merge.fields, theirs):
+    clashes = [item for item in merge.conflicts if not _resolution_detail(pushed.table, item.field)]
+    if not clashes and same(merge.fields, theirs):
         return Decision("ok", current, write=pushed.as_row(device_name))
-    decision = Decision("conflict" if merge.conflicts else "merged", current)
+    decision = Decision("conflict" if clashes else "merged", current)
     if not same(merge.fields, ours):
         data = {name: value for name, value in merge.fields.items() if name != "deleted"}
         newer = pushed.updated_at if client_newer else current.updated_at
@@ -157,10 +159,14 @@ def _decide_row(
             current.table, current.id, current.branch_id, 0, newer, int(bool(merge.fields.get("deleted"))),
             data, device_name,
         )
-    decision.conflicts = [
-        conflict_row(item, pushed, current, device_name, now) for item in merge.conflicts
-    ]
+    decision.conflicts = [conflict_row(item, pushed, current, device_name, now) for item in clashes]
     return decision
+
+
+def _resolution_detail(table: str, field: str) -> bool:
+    """When and by whom a conflict was resolved only describe its resolution: a conflict resolved on
+    two computers clashes at most over the resolution itself (the newer one's details go with it)."""
+    return table == "conflicts" and field in ("resolved_at", "resolved_by")
 
 
 def conflict_row(item: FieldConflict, pushed: Pushed, current: Row, device_name: str, now: str) -> Row:

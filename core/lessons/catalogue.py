@@ -15,6 +15,8 @@ from core.text import parse_date, to_halfwidth
 DATA_COLUMNS: tuple[str, ...] = tuple(f.key for f in LESSON_FIELDS)
 MAX_MINUTES = 600
 MAX_CREDIT_HOURS = 100.0
+MAX_TEXT = {"title": 100, "speaker": 100, "topic": 100, "note": 500}  # characters
+MAX_URL = 2000
 
 
 class LessonError(ValueError):
@@ -45,6 +47,8 @@ def _one_line(text: str) -> str:
 def check_url(value: str) -> str:
     """A video link must be a complete http(s) address; returns it trimmed."""
     url = to_halfwidth(value).strip()
+    if len(url) > MAX_URL:
+        raise ValueError(f"网址太长（超过 {MAX_URL} 个字符），请确认复制的是视频的网址")
     parts = urlsplit(url)
     if parts.scheme.lower() not in ("http", "https") or not parts.netloc or " " in url:
         raise ValueError(f"「{value}」不是有效的网址，应以 http:// 或 https:// 开头，例如 https://example.cn/v/123")
@@ -79,8 +83,10 @@ def validate_lesson(raw: Mapping[str, Any]) -> tuple[dict[str, Any], list[FieldI
             clean[key] = _one_line(str(raw[key])) if key != "note" else str(raw[key]).strip()
     if not clean["title"]:
         refuse("title", "不能为空")
-    elif len(clean["title"]) > 100:
-        refuse("title", "不能超过 100 个字")
+    for key, longest in MAX_TEXT.items():
+        if clean[key] and len(clean[key]) > longest:
+            clean[key] = None
+            refuse(key, f"不能超过 {longest} 个字")
     parsers = {
         "minutes": lambda v: _number(v, integer=True, low=1, high=MAX_MINUTES),
         "credit_hours": lambda v: _number(v, integer=False, low=0, high=MAX_CREDIT_HOURS),
@@ -90,6 +96,9 @@ def validate_lesson(raw: Mapping[str, Any]) -> tuple[dict[str, Any], list[FieldI
     }
     for key, parse in parsers.items():
         if _blank(raw.get(key)):
+            continue
+        if key != "video_url" and len(str(raw[key])) > 100:  # not worth parsing, nor quoting in the message
+            refuse(key, f"内容太长（{len(str(raw[key]))} 个字），请检查这一格是否填错了列")
             continue
         try:
             clean[key] = parse(raw[key])

@@ -48,7 +48,7 @@ class LessonImportPlan:
 def plan_lesson_import(store: Store, path: Path, cancel: threading.Event | None = None) -> LessonImportPlan:
     rows = list(read_rows(Path(path), cancel))
     if not rows:
-        raise TableReadError(f"文件 {Path(path).name} 中没有数据")
+        raise TableReadError(f"文件 {Path(path).name} 中没有数据（是空的）。请确认选对了文件。")
     header = locate_header(rows, LESSON_COLUMNS)
     written = {key: header.headers[col] for col, key in header.mapping.items()}
     plan = LessonImportPlan(Path(path), header.row_number, unknown_columns=header.unknown_columns)

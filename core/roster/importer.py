@@ -20,7 +20,7 @@ from core.roster.fields import DUPLICATE_POLICIES, MEMBER_FIELDS, label_of
 from core.roster.members import DATA_COLUMNS, find_duplicate, stored_values
 from core.roster.validation import validate_member
 from core.store import Store
-from core.tabular import TableRow, read_rows
+from core.tabular import TableReadError, TableRow, read_rows
 
 Progress = Callable[[int, int, str], None]
 POLICIES = DUPLICATE_POLICIES
@@ -87,6 +87,8 @@ def plan_import(
     ``mapping`` (column index → field key) replaces the recognised header mapping when given.
     """
     rows = list(_read_with_progress(path, progress, cancel))
+    if not rows:
+        raise TableReadError(f"文件 {Path(path).name} 中没有数据（是空的）。请确认选对了文件。")
     header = locate_header(rows)
     columns = dict(mapping) if mapping is not None else dict(header.mapping)
     header_at = header.row_index

@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
 
-from core.idcard import IdInfo, IdNumberError, parse_id
+from core.idcard import IdInfo, IdNumberError, mask_id, parse_id
 from core.roster.derived import add_years
 from core.roster.fields import GENDERS, MEMBER_FIELDS, label_of
 from core.text import (
@@ -25,6 +25,7 @@ from core.text import (
 )
 
 NOTE_MAX_LENGTH = 500
+TEXT_MAX_LENGTH = 100  # 民族, 学历, 所在村, 村民小组, 党小组
 ADULT_AGE = 18
 
 _TEXT_FIELDS = ("group", "village", "village_group", "education", "note")
@@ -91,6 +92,9 @@ class _Checker:
         """Store ``parser(raw value)``, or record its error; blank values stay ``None``."""
         if not self.given(key):
             return
+        if len(str(self.raw[key])) > TEXT_MAX_LENGTH:  # not worth parsing, nor quoting in the message
+            self.refuse(key, f"内容太长（{len(str(self.raw[key]))} 个字），请检查这一格是否填错了列")
+            return
         try:
             self.clean[key] = parser(self.raw[key])
         except ValueError as exc:
@@ -124,9 +128,10 @@ def validate_member(
     for key in _TEXT_FIELDS:
         if check.given(key):
             check.clean[key] = _plain_text(check.raw[key])
-    note = check.clean["note"]
-    if note is not None and len(note) > NOTE_MAX_LENGTH:
-        check.refuse("note", f"不能超过 {NOTE_MAX_LENGTH} 个字，现在是 {len(note)} 个字")
+    for key in ("ethnicity", *_TEXT_FIELDS):
+        text, longest = check.clean[key], NOTE_MAX_LENGTH if key == "note" else TEXT_MAX_LENGTH
+        if text is not None and len(text) > longest:
+            check.refuse(key, f"不能超过 {longest} 个字，现在是 {len(text)} 个字")
 
     _check_id_number(check)
     _check_joined(check)
@@ -167,7 +172,7 @@ def _check_id_number(check: _Checker) -> None:
         return
     check.clean["id_number"] = info.number
     if info.converted_from_15:
-        check.add("id_number", f"15 位旧号码已转换为 18 位：{info.number}，请核对", "warning")
+        check.add("id_number", f"15 位旧号码已转换为 18 位：{mask_id(info.number)}，请核对", "warning")
     _compare_birth_date(check, info)
     _compare_gender(check, info)
 

@@ -19,6 +19,8 @@ PULL_CURSOR = "sync_pull_cursor"
 LAST_SUCCESS_AT = "sync_last_success_at"
 LAST_ATTEMPT_AT = "sync_last_attempt_at"
 LAST_ERROR = "sync_last_error"
+# {"batch_id", "rows": [[table, id, rev], ...]} of the push batch whose answer has not arrived yet
+UNANSWERED_BATCH = "sync_unanswered_batch"
 CLOCK_OFFSET_MS = "clock_offset_ms"
 INTERVAL_MINUTES = "sync_interval_minutes"
 

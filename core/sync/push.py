@@ -3,6 +3,12 @@
 Rows go in dependency order (SYNCED_TABLES), at most 500 per batch, each batch under a fresh
 ``batch_id`` that the transport reuses when it retries. Acknowledgement is compare-and-set: a row
 edited while its batch was on the way stays dirty and goes again.
+
+A batch's id and the revs it carries are saved before it is sent and cleared with its answer. When
+the link breaks after the server applied a batch, the next sync first sends that batch again under
+the same id: the server answers it as before, and the rows learn the version the server holds. Sent
+afresh on their old base version instead, rows edited in the meantime would clash with this
+computer's own earlier edit (a false conflict, or an edit taken back to an earlier value lost).
 """
 
 from __future__ import annotations
@@ -10,14 +16,22 @@ from __future__ import annotations
 import threading
 import uuid
 from collections import defaultdict
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from core.migrations import SYNCED_TABLES
 from core.store import Store
-from core.sync.errors import ServerRefused, SyncCancelled, SyncError
-from core.sync.tables import data_column_set, data_columns, dirty_where, foreign_keys_off, pending_count
+from core.sync import config
+from core.sync.errors import ServerRefused, ServerUnreachable, SyncCancelled, SyncError
+from core.sync.tables import (
+    chunks,
+    data_column_set,
+    data_columns,
+    dirty_where,
+    foreign_keys_off,
+    pending_count,
+)
 from core.sync.transport import SyncTransport
 
 BATCH_SIZE = 500
@@ -58,9 +72,9 @@ def push(
     batch_size = max(1, min(batch_size, BATCH_SIZE))
     result = PushResult()
     total = pending_count(store)
-    done = 0
     if progress:
         progress(0, total, f"上传 0/{total} 条")
+    done = resend_unanswered(store, transport, result)
     after = dict.fromkeys(SYNCED_TABLES, 0)  # per table: the last rev collected
     exhausted: set[str] = set()
     while True:
@@ -69,8 +83,7 @@ def push(
         batch = collect_batch(store, after, exhausted, batch_size)
         if not batch:
             break
-        answer = send_batch(transport, [item.record for item in batch])
-        apply_results(store, batch, answer, result)
+        send_batch(store, transport, batch, result)
         result.batches += 1
         done += len(batch)
         total = max(total, done)
@@ -79,18 +92,60 @@ def push(
     return result
 
 
-def send_batch(transport: SyncTransport, records: list[dict[str, Any]]) -> dict[str, Any]:
-    """Push ``records`` under a new batch id. A batch the server finds too large (413: very long
-    texts) is split in halves, each a batch of its own, down to single records; the answers are
-    joined in the records' order."""
+def send_batch(store: Store, transport: SyncTransport, batch: list[Outgoing], result: PushResult) -> None:
+    """Push ``batch`` under a new batch id (saved until its answer is applied) and apply the answer.
+    A batch the server finds too large (413: very long texts) is split in halves, each a batch of
+    its own, down to single records."""
+    batch_id = str(uuid.uuid4())
+    with store.transaction():
+        store.set_setting(config.UNANSWERED_BATCH, {
+            "batch_id": batch_id, "rows": [[item.table, item.id, item.rev] for item in batch]})
     try:
-        return transport.push(str(uuid.uuid4()), records)
+        answer = transport.push(batch_id, [item.record for item in batch])
     except ServerRefused as refused:
-        if refused.status != 413 or len(records) < 2:
+        if refused.status != 413 or len(batch) < 2:
             raise
-    half = len(records) // 2
-    first, second = send_batch(transport, records[:half]), send_batch(transport, records[half:])
-    return {**second, "results": [*first["results"], *second["results"]]}
+        half = len(batch) // 2
+        send_batch(store, transport, batch[:half], result)
+        send_batch(store, transport, batch[half:], result)
+        return
+    apply_results(store, batch, answer, result)
+
+
+def resend_unanswered(store: Store, transport: SyncTransport, result: PushResult) -> int:
+    """Send the batch whose answer an earlier sync never got again, under its id, with the rows as
+    they are now (a server that never received it applies them; one that did answers as before);
+    acknowledgements count for the revs first sent. Returns how many rows it carried."""
+    unanswered = store.setting(config.UNANSWERED_BATCH)
+    if not unanswered:
+        return 0
+    batch = _as_first_sent(store, [(str(t), str(i), int(rev)) for t, i, rev in unanswered["rows"]])
+    try:
+        if batch is None:  # the rows go again in new batches
+            raise SyncError("unanswered batch no longer complete")
+        answer = transport.push(str(unanswered["batch_id"]), [item.record for item in batch])
+        apply_results(store, batch, answer, result)
+    except (ServerUnreachable, SyncCancelled):
+        raise
+    except SyncError:  # refused, or answered in a way that cannot be applied: not asked again
+        with store.transaction():
+            store.set_setting(config.UNANSWERED_BATCH, None)
+        return 0
+    result.batches += 1
+    return len(batch)
+
+
+def _as_first_sent(store: Store, rows: list[tuple[str, str, int]]) -> list[Outgoing] | None:
+    """The rows' current records, in the given order, each with the rev it was first sent at. Rows of
+    an unanswered batch stay dirty: only an answer clears them."""
+    current: dict[tuple[str, str], Outgoing] = {}
+    for table in dict.fromkeys(table for table, _, _ in rows):
+        ids = [row_id for t, row_id, _ in rows if t == table]
+        for part in chunks(ids):
+            current.update(((item.table, item.id), item) for item in _dirty_rows(store, table, 0, len(part), part))
+    if any((table, row_id) not in current for table, row_id, _ in rows):
+        return None  # a row no longer waiting to be sent: cannot happen short of a purge
+    return [replace(current[(table, row_id)], rev=rev) for table, row_id, rev in rows]
 
 
 def collect_batch(store: Store, after: dict[str, int], exhausted: set[str], size: int) -> list[Outgoing]:
@@ -111,13 +166,17 @@ def collect_batch(store: Store, after: dict[str, int], exhausted: set[str], size
     return batch
 
 
-def _dirty_rows(store: Store, table: str, after_rev: int, limit: int) -> list[Outgoing]:
+def _dirty_rows(
+    store: Store, table: str, after_rev: int, limit: int, ids: Sequence[str] | None = None
+) -> list[Outgoing]:
+    """Up to ``limit`` dirty rows of ``table`` after ``after_rev`` (among ``ids`` if given), by rev."""
     columns = data_columns(table)
     select = ", ".join(f"t.{c}" for c in columns)
+    among = "" if ids is None else f" AND t.id IN ({', '.join('?' for _ in ids)})"
     cursor = store.conn.execute(
         f"SELECT t.id, t.branch_id, t.rev, t.version, t.updated_at, t.deleted, r.rev IS NOT NULL, {select} "
-        f"{dirty_where(table)} AND t.rev > ? ORDER BY t.rev LIMIT ?",
-        (after_rev, limit),
+        f"{dirty_where(table)} AND t.rev > ?{among} ORDER BY t.rev LIMIT ?",
+        [after_rev, *(ids or ()), limit],
     )
     out = []
     for row in cursor.fetchall():
@@ -187,6 +246,7 @@ def _write(
     cleared: list[tuple[str, str]],
 ) -> None:
     with store.transaction():
+        store.set_setting(config.UNANSWERED_BATCH, None)
         for table, rows in acks.items():
             # The server holds what we sent at ``version`` even when the row changed since; only the
             # row's own rev decides whether it is clean.

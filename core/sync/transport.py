@@ -30,8 +30,16 @@ RETRY_AFTER_CAP = 120.0
 GZIP_ABOVE = 1024  # bytes
 PROTOCOL = 1
 USER_AGENT = "ZhibuDesk-sync/1"
+TOO_MANY_ATTEMPTS = "too_many_attempts"  # the server's 429 after too many wrong enrollment codes
 
 Sleep = Callable[[float], None]
+# The link broke: no connection, or the answer cut off or garbled on the way (the server may have
+# done the work; asking again is safe).
+BROKEN_LINK = (
+    requests.ConnectionError,
+    requests.exceptions.ChunkedEncodingError,
+    requests.exceptions.ContentDecodingError,
+)
 
 
 class SyncTransport(Protocol):
@@ -129,11 +137,8 @@ class HttpTransport:
                     f"连接区里的服务器（{self.base_url}）超时。请检查网络后再同步；数据已保存在本机，不会丢失。"
                 )
                 continue
-            except requests.ConnectionError:
-                failure = ServerUnreachable(
-                    f"连不上区里的服务器（{self.base_url}）。请检查网络连接和服务器地址，稍后再同步；"
-                    "数据已保存在本机，不会丢失。"
-                )
+            except BROKEN_LINK:
+                failure = self._broken_link()
                 continue
             except requests.RequestException as exc:
                 raise ServerUnreachable(
@@ -153,10 +158,20 @@ class HttpTransport:
         ceiling = min(BACKOFF_CAP, BACKOFF_BASE * 2 ** (attempt - 1))
         return ceiling / 2 + random.uniform(0, ceiling / 2)
 
+    def _broken_link(self) -> ServerUnreachable:
+        return ServerUnreachable(
+            f"连不上区里的服务器（{self.base_url}）。请检查网络连接和服务器地址，稍后再同步；"
+            "数据已保存在本机，不会丢失。"
+        )
+
     def _retryable(self, response: requests.Response) -> tuple[ServerUnreachable, float | None] | None:
         """A failure worth another attempt (busy or broken server) and the wait the server asked
         for, or None."""
+        if _cut_short(response):
+            return self._broken_link(), None
         status = response.status_code
+        if status == 429 and _error_code(response) == TOO_MANY_ATTEMPTS:
+            return None  # too many wrong codes: waiting minutes would not help; show the server's message
         if status == 429:
             busy = ServerUnreachable("区里的服务器正忙（同时同步的支部较多）。请过几分钟再同步；数据已保存在本机。")
             return busy, _retry_after(response)
@@ -191,6 +206,27 @@ class HttpTransport:
         if not message:
             message = f"服务器拒绝了这次同步（HTTP {status}）。请联系区里的管理员。"
         raise ServerRefused(message, status=status, code=code)
+
+
+def _error_code(response: requests.Response) -> str:
+    try:
+        detail = response.json().get("detail")
+    except (ValueError, AttributeError):
+        return ""
+    return str(detail.get("code", "")) if isinstance(detail, dict) else ""
+
+
+def _cut_short(response: requests.Response) -> bool:
+    """An answer whose end cannot be checked (no length given, not chunked) and that is not the JSON
+    the server always sends: the connection closed in the middle of its headers or body."""
+    declared = "content-length" in response.headers
+    if declared or "chunked" in response.headers.get("transfer-encoding", "").lower():
+        return False
+    try:
+        response.json()
+    except ValueError:
+        return True
+    return False
 
 
 def _retry_after(response: requests.Response) -> float | None:

@@ -9,14 +9,17 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
+from datetime import date, datetime
 from typing import Any
 
 from core.sync.schema import JSON_LIST_COLUMNS, TableSchema, table_schemas
 
 MAX_TEXT = 20_000
 MAX_ID = 64
-_STAMP = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?(Z|[+-]\d{2}:\d{2})$")
-_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+MAX_INTEGER = 2**63 - 1  # SQLite and PostgreSQL store 64-bit integers
+# ASCII digits only, and nothing after the end (``$`` would let a trailing newline through).
+_STAMP = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?(Z|[+-]\d{2}:\d{2})\Z", re.ASCII)
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}\Z", re.ASCII)
 
 TABLE_NAMES_ZH = {
     "party_groups": "党小组",
@@ -41,6 +44,27 @@ class Refusal:
     message: str
 
 
+def _is_stamp(value: Any) -> bool:
+    """A real moment in the protocol's form (the merge compares them as times)."""
+    if not isinstance(value, str) or not _STAMP.match(value):
+        return False
+    try:
+        datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:  # 2026-13-40T25:00:00Z has the form but is no time
+        return False
+    return True
+
+
+def _is_day(value: str) -> bool:
+    if not _DAY.match(value):
+        return False
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
 def describe(table: str, row_id: str) -> str:
     return f"{TABLE_NAMES_ZH.get(table, table)}（{row_id}）"
 
@@ -51,16 +75,17 @@ def check_record(record: Any) -> Refusal | None:
         return Refusal("invalid", "记录格式错误：每条记录应是一个对象。")
     table, row_id = record.get("table"), record.get("id")
     if not isinstance(table, str) or table not in table_schemas():
-        return Refusal("table", f"不认识的数据表“{table}”，该记录不能同步。")
-    if not isinstance(row_id, str) or not row_id or len(row_id) > MAX_ID:
+        shown = str(table) if len(str(table)) <= MAX_ID else str(table)[:MAX_ID] + "…"
+        return Refusal("table", f"不认识的数据表“{shown}”，该记录不能同步。")
+    if not isinstance(row_id, str) or not row_id or len(row_id) > MAX_ID or "\x00" in row_id:
         return Refusal("invalid", f"{TABLE_NAMES_ZH[table]}记录缺少有效的编号（id）。")
     where = describe(table, row_id)
     if not isinstance(record.get("branch_id"), str) or not record["branch_id"]:
         return Refusal("invalid", f"{where}缺少所属支部（branch_id）。")
     base = record.get("base_version")
-    if not isinstance(base, int) or isinstance(base, bool) or base < 0:
+    if not isinstance(base, int) or isinstance(base, bool) or not 0 <= base <= MAX_INTEGER:
         return Refusal("invalid", f"{where}的基础版本号（base_version）无效。")
-    if not isinstance(record.get("updated_at"), str) or not _STAMP.match(record["updated_at"]):
+    if not _is_stamp(record.get("updated_at")):
         return Refusal("invalid", f"{where}的修改时间（updated_at）不是有效的时间。")
     if record.get("deleted") not in (0, 1, True, False):
         return Refusal("invalid", f"{where}的删除标记（deleted）无效。")
@@ -92,7 +117,9 @@ def check_data(schema: TableSchema, where: str, data: dict[str, Any]) -> Refusal
 
 def _value_problem(kind: str, name: str, value: Any) -> str | None:
     if kind == "integer":
-        return None if isinstance(value, int) else "应为整数"
+        if not isinstance(value, int) or isinstance(value, bool):
+            return "应为整数"
+        return None if -MAX_INTEGER - 1 <= value <= MAX_INTEGER else "超出了整数的范围"
     if kind == "real":
         return None if isinstance(value, int | float) and not isinstance(value, bool) else "应为数字"
     if not isinstance(value, str):
@@ -106,6 +133,6 @@ def _value_problem(kind: str, name: str, value: Any) -> str | None:
             return "应为编号列表"
         if not isinstance(parsed, list) or not all(isinstance(item, str) for item in parsed):
             return "应为编号列表"
-    if (name.endswith("_date") or name in ("date", "valid_until")) and value and not _DAY.match(value):
+    if (name.endswith("_date") or name in ("date", "valid_until")) and value and not _is_day(value):
         return "不是有效的日期（应为 YYYY-MM-DD）"
     return None
