@@ -120,19 +120,24 @@ def resend_unanswered(store: Store, transport: SyncTransport, result: PushResult
     if not unanswered:
         return 0
     batch = _as_first_sent(store, [(str(t), str(i), int(rev)) for t, i, rev in unanswered["rows"]])
+    if batch is None:  # the rows go again in new batches
+        _forget_unanswered(store)
+        return 0
     try:
-        if batch is None:  # the rows go again in new batches
-            raise SyncError("unanswered batch no longer complete")
         answer = transport.push(str(unanswered["batch_id"]), [item.record for item in batch])
         apply_results(store, batch, answer, result)
     except (ServerUnreachable, SyncCancelled):
         raise
     except SyncError:  # refused, or answered in a way that cannot be applied: not asked again
-        with store.transaction():
-            store.set_setting(config.UNANSWERED_BATCH, None)
+        _forget_unanswered(store)
         return 0
     result.batches += 1
     return len(batch)
+
+
+def _forget_unanswered(store: Store) -> None:
+    with store.transaction():
+        store.set_setting(config.UNANSWERED_BATCH, None)
 
 
 def _as_first_sent(store: Store, rows: list[tuple[str, str, int]]) -> list[Outgoing] | None:
