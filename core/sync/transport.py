@@ -217,8 +217,11 @@ def _error_code(response: requests.Response) -> str:
 
 
 def _cut_short(response: requests.Response) -> bool:
-    """An answer whose end cannot be checked (no length given, not chunked) and that is not the JSON
-    the server always sends: the connection closed in the middle of its headers or body."""
+    """An answer the connection broke off in the middle of its headers: a success with nothing after
+    them, or one whose end cannot be checked (no length given, not chunked) that is not the JSON
+    the server always sends."""
+    if 200 <= response.status_code < 300 and not response.content:
+        return True
     declared = "content-length" in response.headers
     if declared or "chunked" in response.headers.get("transfer-encoding", "").lower():
         return False

@@ -190,8 +190,9 @@ def test_random_rounds_through_a_breaking_link_lose_and_duplicate_nothing(
 # -- an answer lost after the server applied the push -------------------------------------------------
 
 
-def _info_answer_bytes(server: RunningServer) -> int:
-    """The size on the wire of the server's answer to ``GET /api/v1/info`` (the first answer of a sync)."""
+def _info_answer(server: RunningServer) -> tuple[bytes, int]:
+    """The headers of the server's answer to ``GET /api/v1/info`` (the first answer of a sync) and
+    the size of the whole answer on the wire."""
     with socket.create_connection(("127.0.0.1", server.port), timeout=5) as sock:
         sock.sendall(b"GET /api/v1/info HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
         data = b""
@@ -200,7 +201,18 @@ def _info_answer_bytes(server: RunningServer) -> int:
     head = data.partition(b"\r\n\r\n")[0]
     length = re.search(rb"content-length: *(\d+)", head, re.IGNORECASE)
     assert length is not None, head
-    return len(head) + 4 + int(length.group(1))
+    return head, len(head) + 4 + int(length.group(1))
+
+
+def _cuts_in_headers(head: bytes) -> list[int]:
+    """Cut positions in every header line (mid-name, an empty value, the value short of its last
+    character, before its CRLF) and just after the headers' end."""
+    positions, start = [], 0
+    for line in head.split(b"\r\n"):
+        colon = line.find(b":")
+        positions += [start + max(colon, 1) // 2, start + colon + 1, start + len(line) - 1, start + len(line)]
+        start += len(line) + 2
+    return sorted({p for p in positions if p > 0} | {len(head) + 2, len(head) + 4})
 
 
 def test_an_answer_lost_after_the_server_applied_the_push_costs_no_edit_and_no_false_conflict(
@@ -212,8 +224,9 @@ def test_an_answer_lost_after_the_server_applied_the_push_costs_no_edit_and_no_f
                                                         "办公室电脑"), fields=())
     sync(office.store)
     store = office.store
+    head, info_bytes = _info_answer(server)
     # cut 20 bytes into the answer that follows the info answer: the push's, after the server committed it
-    lose_the_push_answer = FaultPlan(CUT_ANSWER, cut_after=_info_answer_bytes(server) + 20)
+    lose_the_push_answer = FaultPlan(CUT_ANSWER, cut_after=info_bytes + 20)
     once = random.Random(0)
 
     def sync_losing_the_answer(proxy: FaultProxy) -> None:
@@ -253,6 +266,18 @@ def test_an_answer_lost_after_the_server_applied_the_push_costs_no_edit_and_no_f
         result = attempt_sync(office, proxy.url, once, retried, "answer cut, asked again", max_attempts=2)
         assert result is not None and result.conflicts == 0 and retried.failed == 0
         assert proxy.counts.cuts_to_client == 3
+        # an answer broken off anywhere in its headers, by a reset or an orderly close, is a broken
+        # link the transport asks again, never an answer it cannot read
+        cuts = _cuts_in_headers(head)
+        for cut_after in cuts:
+            for abrupt in (True, False):
+                proxy.script(FaultPlan(CUT_ANSWER, cut_after=cut_after, abrupt=abrupt))
+                link = HttpTransport(proxy.url, office.token, sleep=_no_wait, max_attempts=2)
+                try:
+                    assert link.info()["protocol"] == 1, cut_after
+                finally:
+                    link.close()
+        assert proxy.counts.cuts_to_client == 3 + 2 * len(cuts)
     assert store.get("members", member_id)["phone"] == "13900000003"
     assert list_conflicts(store) == []
     remote = agree_with_server([store], server)
