@@ -31,7 +31,7 @@ from tests.sync_server import RunningServer
 Records = dict[tuple[str, str], dict[str, Any]]
 
 SURNAMES = "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗"
-GIVEN = "建国秀英桂兰志强玉珍德明春华淑芬振华海燕金凤永红"
+GIVEN = "建国秀英桂兰志强玉珍德明春华淑芬振海燕金凤永红梅"  # 24 different characters
 VALUES: dict[str, tuple[Any, ...]] = {
     "phone": ("13800000001", "13800000002", "13900000003", None),
     "village": ("河东村", "河西村", "柳林村", None),
