@@ -41,11 +41,10 @@ from core.sync.conflicts import list_conflicts, resolve_conflict
 from core.sync.rejections import list_rejections
 from core.sync.run import SyncResult, sync
 from core.sync.status import sync_status
-from core.sync.transport import HttpTransport
 from server import admin as district_admin
 from server.db import Database
 from tests.e2e.sync_model import CONFLICTS, ExpectedConflict, Key, ServerModel, Stored, read_rows
-from tests.e2e.test_sync_branches import add_people, comparable, local_records, open_office
+from tests.e2e.test_sync_branches import add_people, comparable, local_records, open_office, server_records
 from tests.sync_server import RunningServer, district_server, server_db_url  # noqa: F401
 from tests.sync_server import enroll as enroll_device
 
@@ -294,20 +293,8 @@ class Branch:
     def _server_records(self) -> dict[Key, dict[str, Any]]:
         """What a new device of the branch pulls (``server_records``, its code issued in-process)."""
         code = district_admin.new_code(self.district, self.branch_id)["enrollment_code"]
-        transport = HttpTransport(self.server.url, enroll_device(self.server.url, code, "检查用电脑")["token"])
-        out: dict[Key, dict[str, Any]] = {}
-        since, more = 0, True
-        try:
-            while more:
-                page = transport.pull(since, 500)
-                for r in page["records"]:
-                    key = (r["table"], r["id"])
-                    assert key not in out, f"{key} pulled twice"
-                    out[key] = {k: r[k] for k in ("branch_id", "version", "updated_at", "deleted", "data")}
-                since, more = page["next"], page["more"]
-        finally:
-            transport.close()
-        return out
+        token = enroll_device(self.server.url, code, "检查用电脑")["token"]
+        return server_records(self.server, self.branch_id, token)
 
     def _check_study(self, remote: dict[Key, dict[str, Any]]) -> None:
         """Every study record entered on either computer is there once; a voided one is voided
