@@ -303,7 +303,48 @@ def _v4_sync(conn: sqlite3.Connection) -> None:
             conn.execute(statement)
 
 
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1_roster, _v2_lessons, _v3_pairing, _v4_sync]
+def _v5_live_codes(conn: sqlite3.Connection) -> None:
+    """活码: printed codes that point at the district server (``qr_links``, written by the branch),
+    their scans per day (``qr_scan_days``, written by the server only), and the mark on study
+    records a member reported from the phone (扫码自报)."""
+    script = (
+        _synced_table(
+            "qr_links",
+            """
+            code TEXT NOT NULL,
+            target_kind TEXT NOT NULL,
+            lesson_id TEXT REFERENCES lessons(id),
+            target_url TEXT,
+            target_title TEXT,
+            label TEXT,
+            created_date TEXT NOT NULL,
+            retired_at TEXT
+            """,
+        )
+        + "CREATE UNIQUE INDEX qr_links_code ON qr_links(code);\n"
+        + "CREATE INDEX qr_links_lesson ON qr_links(lesson_id) WHERE deleted = 0;\n"
+        + _synced_table(
+            "qr_scan_days",
+            """
+            link_id TEXT NOT NULL,
+            code TEXT NOT NULL,
+            day TEXT NOT NULL,
+            lesson_id TEXT,
+            scans INTEGER NOT NULL
+            """,
+        )
+        + "CREATE INDEX qr_scan_days_code ON qr_scan_days(code, day);\n"
+        + "CREATE INDEX qr_scan_days_lesson ON qr_scan_days(lesson_id, day);\n"
+        + "ALTER TABLE study_records ADD COLUMN self_reported INTEGER NOT NULL DEFAULT 0;\n"
+    )
+    for statement in script.split(";\n"):
+        if statement.strip():
+            conn.execute(statement)
+
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
+    _v1_roster, _v2_lessons, _v3_pairing, _v4_sync, _v5_live_codes,
+]
 
 # Tables whose rows are synced with the district server, in dependency order.
 SYNCED_TABLES: tuple[str, ...] = (
@@ -320,8 +361,13 @@ SYNCED_TABLES: tuple[str, ...] = (
     "skill_progress",
     "help_visits",
     "conflicts",
+    "qr_links",
+    "qr_scan_days",
 )
 
 # Tables of immutable events: rows are inserted once; a wrong one is voided (tombstoned with a
 # reason) and entered again, never changed in place.
 EVENT_TABLES: tuple[str, ...] = ("study_records", "help_visits")
+
+# Tables only the district server writes (branches pull them; a pushed row is refused).
+SERVER_TABLES: tuple[str, ...] = ("qr_scan_days",)

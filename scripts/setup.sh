@@ -17,7 +17,7 @@ APT_PACKAGES=(
 )
 EXTRAS="server,dev"
 if [ "$for_tests" = yes ]; then
-  APT_PACKAGES+=(nginx openssl curl binutils)
+  APT_PACKAGES+=(nginx openssl curl binutils chromium)
   EXTRAS="server,dev,build"
 fi
 missing=()

@@ -15,6 +15,7 @@ Tables (for the sync endpoints, the admin CLI and the admin dashboard):
 - ``record_history``    earlier versions of ``records`` rows (the merge base of stale pushes)
 - ``batches``           stored push answers by (branch, batch_id): a batch sent twice is applied once
 - ``failed_attempts``   wrong enrollment codes and admin passwords by client address (``server.attempt_limits``)
+- ``scan_counts``       scans of live codes per (code, China day, lesson); published to branches at pull
 """
 
 from __future__ import annotations
@@ -129,6 +130,19 @@ failed_attempts = Table(
     Column("failed_at", Text, nullable=False),
     Index("failed_attempts_client", "kind", "client", "failed_at"),
     Index("failed_attempts_at", "failed_at"),
+)
+
+scan_counts = Table(
+    "scan_counts", metadata,
+    Column("code", Text, nullable=False),
+    Column("day", Text, nullable=False),  # YYYY-MM-DD, China time
+    Column("lesson_id", Text, nullable=False, server_default=""),  # '' when the code is no lesson's
+    Column("branch_id", Text, nullable=False),  # the code's owner (a branch id or "district")
+    Column("link_id", Text, nullable=False),  # the qr_links record id
+    Column("scans", BigInteger, nullable=False),
+    Column("published", BigInteger, nullable=False, server_default="0"),  # written to records at pull
+    PrimaryKeyConstraint("code", "day", "lesson_id"),
+    Index("scan_counts_branch", "branch_id", "day"),
 )
 
 VERSION_COUNTER = "version"

@@ -100,7 +100,29 @@ def _v2_failed_attempts(conn: Connection) -> None:
         conn.exec_driver_sql(statement)
 
 
-MIGRATIONS: list[Callable[[Connection], None]] = [_v1_tables, _v2_failed_attempts]
+_V3 = [
+    # Scans of live codes (/q/{code}) per code, China day and the lesson the code led to then.
+    # ``published`` is the count last written as the branch's ``qr_scan_days`` record (at pull).
+    """CREATE TABLE scan_counts (
+        code TEXT NOT NULL,
+        day TEXT NOT NULL,
+        lesson_id TEXT NOT NULL DEFAULT '',
+        branch_id TEXT NOT NULL,
+        link_id TEXT NOT NULL,
+        scans BIGINT NOT NULL,
+        published BIGINT NOT NULL DEFAULT 0,
+        PRIMARY KEY (code, day, lesson_id)
+    )""",
+    "CREATE INDEX scan_counts_branch ON scan_counts(branch_id, day)",
+]
+
+
+def _v3_scan_counts(conn: Connection) -> None:
+    for statement in _V3:
+        conn.exec_driver_sql(statement)
+
+
+MIGRATIONS: list[Callable[[Connection], None]] = [_v1_tables, _v2_failed_attempts, _v3_scan_counts]
 LATEST = len(MIGRATIONS)
 
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from core.migrations import SERVER_TABLES
 from core.sync.merge import FieldConflict, merge_fields
 from core.sync.schema import DISTRICT, VOID_FIELDS, table_schemas
 from core.sync.validate import describe
@@ -106,6 +107,8 @@ def decide(
     """Scope first, then the table's rules. ``base`` is the row's fields at ``base_version`` (None when
     unknown); ``current`` the stored row (None when absent)."""
     where = describe(pushed.table, pushed.id)
+    if pushed.table in SERVER_TABLES:
+        return rejected("scope", f"{where}由区服务器统计，支部不能上传。", current)
     if pushed.branch_id != branch_id:
         return rejected("scope", f"{where}不属于本支部（所属支部编号不符），不能上传。", current)
     if current is not None and current.branch_id != branch_id:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
+from core.qr.short_codes import TARGET_KINDS, link_id, normalize
 from core.sync.schema import JSON_LIST_COLUMNS, TableSchema, table_schemas
 
 MAX_TEXT = 20_000
@@ -35,6 +36,8 @@ TABLE_NAMES_ZH = {
     "skill_progress": "技能进度",
     "help_visits": "帮扶走访",
     "conflicts": "同步冲突",
+    "qr_links": "活码",
+    "qr_scan_days": "扫码次数",
 }
 
 
@@ -92,7 +95,26 @@ def check_record(record: Any) -> Refusal | None:
     data = record.get("data")
     if not isinstance(data, dict):
         return Refusal("invalid", f"{where}缺少数据内容（data）。")
-    return check_data(table_schemas()[table], where, data)
+    return check_data(table_schemas()[table], where, data) or _check_live_code(table, row_id, where, data)
+
+
+def _check_live_code(table: str, row_id: str, where: str, data: dict[str, Any]) -> Refusal | None:
+    """A live code's id is derived from its code (the server finds a scanned code by it)."""
+    if table != "qr_links":
+        return None
+    code = data.get("code")
+    if not isinstance(code, str) or normalize(code) != code or link_id(code) != row_id:
+        return Refusal("invalid", f"{where}的短码（code）无效或与编号不符。")
+    if data.get("target_kind") not in TARGET_KINDS:
+        return Refusal("invalid", f"{where}的去向（target_kind）无效。")
+    if data.get("target_kind") == "lesson" and not data.get("lesson_id"):
+        return Refusal("invalid", f"{where}指向微党课，但缺少课程编号（lesson_id）。")
+    url = data.get("target_url")
+    if data.get("target_kind") != "lesson" and not (
+        isinstance(url, str) and url.lower().startswith(("http://", "https://"))
+    ):
+        return Refusal("invalid", f"{where}缺少以 http:// 或 https:// 开头的链接（target_url）。")
+    return None
 
 
 def check_data(schema: TableSchema, where: str, data: dict[str, Any]) -> Refusal | None:
