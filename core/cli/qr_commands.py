@@ -46,11 +46,34 @@ def register(commands: argparse._SubParsersAction) -> None:
     p.add_argument("--title", help="--url 二维码的标题；只有一个二维码时，替换它的标题")
     p.add_argument("--layout", required=True, choices=LAYOUT_CHOICES, metavar="|".join(LAYOUT_CHOICES),
                    help="poster-a4/poster-a3：海报，每页一个；tent：对折摆台，正反两面；labels-3x4/labels-4x6：标签纸")
+    mode = p.add_mutually_exclusive_group()
+    mode.add_argument("--live", dest="live", action="store_true", default=None,
+                      help="活码：经区服务器打开，统计扫码、手机登记学习（已登记到区服务器时默认）")
+    mode.add_argument("--direct", dest="live", action="store_false",
+                      help="直接链接：二维码里就是视频或公众号的链接（没有区服务器时默认）")
+    p.add_argument("--label", default="", metavar="TEXT", help="活码的张贴位置，例如「村委会活动室摆台」")
     p.add_argument("--logo", type=Path, metavar="PNG", help="放在二维码中央的标志图片")
     p.add_argument("--no-verify", action="store_true", help="不核验（默认把每个二维码识别一遍）")
     p.add_argument("-o", "--output", type=Path, required=True, metavar="OUT.pdf")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_poster, targets=[])
+
+    links = commands.add_parser("qr-links", help="本支部打印过的活码：列出、停用、改指向").add_subparsers(
+        dest="qr_links_command", metavar="ACTION", required=True
+    )
+    p = links.add_parser("list", help="列出活码及近 7 天、30 天的扫码次数")
+    p.add_argument("--active", action="store_true", help="不列出已停用的")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_links_list)
+    p = links.add_parser("retire", help="停用一个活码（同步后扫码显示已停用）")
+    p.add_argument("code", metavar="CODE")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_links_retire)
+    p = links.add_parser("retarget", help="让一个微党课活码改为打开另一节课（不用重新打印）")
+    p.add_argument("code", metavar="CODE")
+    p.add_argument("--lesson", required=True, metavar="ID|TITLE")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_links_retarget)
 
     accounts = commands.add_parser("accounts", help="本支部的微信公众号：列出、添加、删除").add_subparsers(
         dest="accounts_command", metavar="ACTION", required=True
@@ -101,11 +124,15 @@ def _targets(store: Store, args: argparse.Namespace) -> list[QrTarget]:
 def cmd_poster(store: Store, args: argparse.Namespace, out: Output) -> None:
     from core.pdf import PdfError
     from core.qr import QrError
+    from core.qr.live_links import live_available, live_targets, pending_codes
     from core.qr.material import LAYOUT_NAMES, write_material
     from core.qr.verify import verify_material
 
+    live = live_available(store) if args.live is None else args.live
     try:
         targets = _targets(store, args)
+        if live:
+            targets = live_targets(store, targets, args.label)
         result = write_material(store, args.layout, targets, args.output, args.logo,
                                 progress=lambda done, total, text: out.progress(done, total, text))
     except (QrError, PdfError) as exc:
@@ -120,16 +147,24 @@ def cmd_poster(store: Store, args: argparse.Namespace, out: Output) -> None:
                 args.output.unlink()
             raise CommandFailed(f"{exc}（文件已删除）") from exc
         verified = True
+    short_codes = [t.short_code for t in targets if t.short_code]
+    pending = pending_codes(store, short_codes)
     data = {
         "pages": result.pages,
         "codes": [{"page": page, "payload": payload} for page, payload in result.codes],
         "verified": verified,
+        "live": live,
+        "short_codes": list(dict.fromkeys(short_codes)),
+        "not_synced": pending,
     }
     lines = [f"{LAYOUT_NAMES[args.layout]}已保存到 {args.output}（{result.pages} 页，{len(result.codes)} 个二维码）"]
     if verified:
         lines.append(f"已核验：{len(result.codes)} 个二维码均可识别")
     else:
         lines.append("未核验（--no-verify）：打印前请用手机试扫")
+    if pending:
+        lines.append(f"注意：{len(pending)} 个活码还没有同步到区服务器，同步之前扫码会显示“还没有启用”。"
+                     "请联网后运行 sync（或在「数据同步」页点「立即同步」）；打印不受影响。")
     out.result(data, "\n".join(lines))
 
 
@@ -163,3 +198,47 @@ def cmd_accounts_remove(store: Store, args: argparse.Namespace, out: Output) -> 
     except QrError as exc:
         raise CommandFailed(str(exc)) from exc
     out.result({"removed": args.name.strip()}, f"已删除公众号「{args.name.strip()}」")
+
+
+def cmd_links_list(store: Store, args: argparse.Namespace, out: Output) -> None:
+    from core.qr.live_links import KIND_NAMES, list_links
+    from core.qr.short_codes import spaced
+
+    links = list_links(store, include_retired=not args.active)
+    lines = [f"共 {len(links)} 个活码"]
+    for link in links:
+        state = "已停用" if link.retired else ("已同步" if link.synced else "未同步")
+        place = f"  {link.label}" if link.label else ""
+        lines.append(f"  {spaced(link.code)}  {KIND_NAMES[link.kind]}「{link.target}」{place}  "
+                     f"近7天 {link.scans_7d} 次  近30天 {link.scans_30d} 次  {state}")
+    out.result({"count": len(links), "links": [link.as_json() for link in links]}, "\n".join(lines))
+
+
+def cmd_links_retire(store: Store, args: argparse.Namespace, out: Output) -> None:
+    from core.qr import QrError
+    from core.qr.live_links import retire_link
+    from core.qr.short_codes import normalize, spaced
+
+    try:
+        changed = retire_link(store, args.code)
+    except QrError as exc:
+        raise CommandFailed(str(exc)) from exc
+    code = normalize(args.code) or args.code
+    text = f"活码 {spaced(code)} 已停用，下次同步后扫码会显示“已停用”" if changed else f"活码 {spaced(code)} 早已停用"
+    out.result({"code": code, "retired": True, "changed": changed}, text)
+
+
+def cmd_links_retarget(store: Store, args: argparse.Namespace, out: Output) -> None:
+    from core.cli.lesson_commands import find_lesson
+    from core.qr import QrError
+    from core.qr.live_links import retarget_link
+    from core.qr.short_codes import normalize, spaced
+
+    lesson = find_lesson(store, args.lesson)
+    try:
+        retarget_link(store, args.code, lesson["id"])
+    except QrError as exc:
+        raise CommandFailed(str(exc)) from exc
+    code = normalize(args.code) or args.code
+    out.result({"code": code, "lesson_id": lesson["id"]},
+               f"活码 {spaced(code)} 改为打开「{lesson['title']}」，下次同步后生效，不用重新打印")

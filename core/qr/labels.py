@@ -61,9 +61,13 @@ class LabelLayout:
             box_top = y + self.cell_height - PADDING
             side = self.code_side(code)
             sheet.code(code, middle - side / 2, box_top - self.box / 2 - side / 2, side)
-            caption = fit(target.title, font, [self.caption_size], text_width, CAPTION_LINES, CAPTION_LEADING)
+            lines = CAPTION_LINES - 1 if target.short_code else CAPTION_LINES
+            caption = fit(target.title, font, [self.caption_size], text_width, lines, CAPTION_LEADING)
             c.setFillColor(INK)
-            draw_block(c, caption, font, middle, box_top - self.box - self.caption_top_gap)
+            below = draw_block(c, caption, font, middle, box_top - self.box - self.caption_top_gap)
+            if target.short_code:
+                size = self.caption_size * 0.85
+                sheet.short_code(target.short_code, middle, below - size * (CAPTION_LEADING - 1) - size * ASCENT, size)
 
     def _cut_lines(self, sheet: Sheet) -> None:
         width, height = self.page_size

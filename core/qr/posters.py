@@ -86,8 +86,9 @@ class PosterLayout:
         bottom += steps.height + 4 * mm * s
 
         side = self.code_side(code)
-        centre = (top + bottom) / 2
-        sheet.code(code, middle - side / 2, centre - side / 2, side)
+        note = 12 * s if target.short_code else 0  # room for the short code under a live code
+        centre = (top + bottom + note) / 2
+        sheet.code(code, middle - side / 2, centre - side / 2, side, target.short_code, 12 * s)
 
 
 def _steps_block(font: str, sizes: list[float], width: float, lines: tuple[str, ...] = STEPS) -> Block:
@@ -160,8 +161,9 @@ class TentLayout:
         side = self.side
         box = worst_quiet_box(side)
         code_middle_x = left + box / 2
-        centre = (top + floor) / 2
-        sheet.code(code, code_middle_x - side / 2, centre - side / 2, side)
+        note = 10 if target.short_code else 0
+        centre = (top + floor + note) / 2
+        sheet.code(code, code_middle_x - side / 2, centre - side / 2, side, target.short_code, 10)
 
         column = left + box + 4 * mm
         column_width = right - column

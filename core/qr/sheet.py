@@ -9,7 +9,8 @@ from typing import Any, Protocol
 from reportlab.lib import colors
 from reportlab.pdfgen.canvas import Canvas
 
-from core.qr.codes import QrCode, draw_code
+from core.qr.codes import QrCode, draw_code, quiet_box
+from core.qr.short_codes import spaced
 from core.qr.targets import QrTarget
 
 INK = colors.HexColor("#111111")
@@ -18,6 +19,10 @@ GREY = colors.HexColor("#555555")
 CUT = colors.HexColor("#888888")
 
 Item = tuple[QrTarget, QrCode]
+
+
+def short_code_text(code: str) -> str:
+    return f"短码 {spaced(code)}"
 
 
 @dataclass(frozen=True)
@@ -46,13 +51,25 @@ class Sheet:
     rotated: bool = False  # drawing the upper face of a table stand, turned by 180°
     placed: list[Placement] = field(default_factory=list)
 
-    def code(self, code: QrCode, x: float, y: float, side: float) -> None:
-        """Draw ``code`` at ``x, y`` (current coordinates) and note where it is on the page."""
+    def code(self, code: QrCode, x: float, y: float, side: float, short_code: str = "", size: float = 11) -> None:
+        """Draw ``code`` at ``x, y`` (current coordinates) and note where it is on the page; a live
+        code's ``short_code`` is printed small beneath its quiet zone, for typing by hand."""
         draw_code(self.canvas, code, x, y, side, self.logo)
+        if short_code:
+            _, qy, _ = quiet_box(code, x, y, side)
+            self.short_code(short_code, x + side / 2, qy - size * 0.9, size)
         if self.rotated:
             width, height = self.page_size
             x, y = width - x - side, height - y - side
         self.placed.append(Placement(self.page, code.payload, x, y, side, code.modules, self.rotated))
+
+    def short_code(self, short_code: str, middle: float, baseline: float, size: float) -> None:
+        canvas = self.canvas
+        canvas.saveState()
+        canvas.setFillColor(GREY)
+        canvas.setFont(self.font, size)
+        canvas.drawCentredString(middle, baseline, short_code_text(short_code))
+        canvas.restoreState()
 
     def cut_line(self, x1: float, y1: float, x2: float, y2: float) -> None:
         canvas = self.canvas

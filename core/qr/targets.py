@@ -29,6 +29,8 @@ class QrTarget:
     title: str  # the big line on a poster, the caption of a label
     kind: str = "url"  # lesson | account | url | text
     caption: str = ""  # small print: a lesson's speaker and length, or the address
+    lesson_id: str | None = None  # the lesson a lesson's code opens
+    short_code: str = ""  # a live code's short code, printed beneath it (core.qr.live_links)
 
     @property
     def invitation(self) -> str:
@@ -52,7 +54,7 @@ def target_for_lesson(lesson: Mapping[str, Any]) -> QrTarget:
         details.append(f"主讲：{lesson['speaker']}")
     if lesson.get("minutes"):
         details.append(f"时长：{lesson['minutes']} 分钟")
-    return QrTarget(url, title, "lesson", "　".join(details))
+    return QrTarget(url, title, "lesson", "　".join(details), lesson_id=lesson.get("id"))
 
 
 def lesson_target(store: Store, lesson_id: str) -> QrTarget:

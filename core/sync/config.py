@@ -15,6 +15,8 @@ TOKEN = "sync_token"
 DEVICE_NAME = "sync_device_name"
 DEVICE_ID = "sync_device_id"
 BRANCH_NAME = "sync_branch_name"
+# The address phones open for 活码, as the district server announces it (``/api/v1/info``).
+PUBLIC_URL = "sync_public_url"
 PULL_CURSOR = "sync_pull_cursor"
 LAST_SUCCESS_AT = "sync_last_success_at"
 LAST_ATTEMPT_AT = "sync_last_attempt_at"

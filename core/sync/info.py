@@ -7,8 +7,8 @@ import time
 from dataclasses import dataclass
 from datetime import datetime
 
-from core.sync.config import CLOCK_WARNING_MS
-from core.sync.errors import ServerRefused, ServerUnreachable
+from core.sync.config import CLOCK_WARNING_MS, normalize_server_url
+from core.sync.errors import ServerRefused, ServerUnreachable, SyncError
 from core.sync.transport import PROTOCOL, SyncTransport
 
 
@@ -18,6 +18,7 @@ class ServerInfo:
     district_name: str
     protocol: int
     clock_offset_ms: int  # server time − this computer's time
+    public_url: str | None = None  # the address phones open for 活码, when the district set one
 
     @property
     def clock_warning(self) -> str | None:
@@ -50,5 +51,10 @@ def fetch_info(transport: SyncTransport) -> ServerInfo:
         raise ServerRefused("区里的服务器已经升级，这个版本的支部工作台不能再同步。请安装最新版本后再同步。",
                             code="protocol")
     midpoint_ms = (before + after) / 2 * 1000
+    public = answer.get("public_url")
+    try:
+        public_url = normalize_server_url(public) if isinstance(public, str) and public.strip() else None
+    except SyncError:
+        public_url = None
     return ServerInfo(server_time, str(answer.get("district_name") or ""), protocol,
-                      round(server_ms - midpoint_ms))
+                      round(server_ms - midpoint_ms), public_url)

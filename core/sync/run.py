@@ -55,6 +55,7 @@ def sync(
         with open_transport(settings.server_url, settings.token, transport, cancel) as link:
             info = fetch_info(link)
             store.set_setting(config.CLOCK_OFFSET_MS, info.clock_offset_ms)
+            store.set_setting(config.PUBLIC_URL, info.public_url)
             pushed = push(store, link, progress=progress, cancel=cancel, batch_size=batch_size)
             pulled = pull(store, link, progress=progress, cancel=cancel, page_size=page_size)
     except SyncError as exc:
