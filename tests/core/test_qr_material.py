@@ -330,7 +330,7 @@ def test_targets_from_lessons_accounts_and_typed_text(branch: Store, tmp_path: P
     old = add_lesson(branch, {"title": "旧课", "video_url": "https://dj.example.cn/v/0"})
     archive_lesson(branch, old)
     assert lesson_target(branch, first) == QrTarget("https://dj.example.cn/v/1", "党章学习", "lesson",
-                                                    "主讲：李书记　时长：20 分钟")
+                                                    "主讲：李书记　时长：20 分钟", lesson_id=first)
     assert [t.title for t in all_lesson_targets(branch)] == ["党章学习"]
     no_url = branch.query("SELECT id FROM lessons WHERE title = '没有链接的课'")[0]["id"]
     with pytest.raises(QrError, match="微党课「没有链接的课」没有视频链接"):

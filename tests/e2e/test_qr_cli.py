@@ -54,7 +54,8 @@ def test_a_table_stand_with_an_account_and_a_lesson(db: Path, tmp_path: Path) ->
                "-o", out, "--json")
     data = as_json(done)
     assert data == {"pages": 1, "verified": True, "codes": [
-        {"page": 1, "payload": ACCOUNT_URL}, {"page": 1, "payload": "https://dj.example.cn/v/3"}]}
+        {"page": 1, "payload": ACCOUNT_URL}, {"page": 1, "payload": "https://dj.example.cn/v/3"}],
+        "live": False, "short_codes": [], "not_synced": []}
     assert Counter(decode_pages(out)[0]) == Counter([ACCOUNT_URL, "https://dj.example.cn/v/3"])
     assert "河东村党支部" in page_texts(out)[0] and "微党课第3讲" in page_texts(out)[0]
     assert_fonts_embedded(out)

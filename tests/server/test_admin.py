@@ -66,7 +66,7 @@ def test_migrations_are_idempotent_and_data_survives_restarts(server_db_url: str
     engine = create_engine(server_db_url)
     try:
         with engine.connect() as conn:
-            assert conn.execute(text("SELECT version FROM schema_version")).scalars().all() == [2]
+            assert conn.execute(text("SELECT version FROM schema_version")).scalars().all() == [3]
             assert conn.execute(text("SELECT COUNT(*) FROM counters")).scalar() == 1
     finally:
         engine.dispose()
