@@ -41,7 +41,8 @@ INFO = _object({
     "protocol": {"type": "integer"},
     "min_client_protocol": {"type": "integer"},
     "district_name": _TEXT,
-})
+    "public_url": {**_TEXT, "description": "The address phones open for 活码, when the district set one"},
+}, required=["server_time", "protocol", "min_client_protocol", "district_name"])
 
 ENROLL_REQUEST = _object({
     "code": {**_TEXT, "description": "The one-time enrollment code (case, spaces and dashes are ignored)"},

@@ -18,6 +18,7 @@ from server.errors import ApiError, bad_request, token_error
 from server.limits import json_body
 from server.pull import pull_page
 from server.push import BatchGone, push_batch
+from server.scan_publish import publish_scans
 
 router = APIRouter(prefix="/api/v1")
 PROTOCOL = 1
@@ -42,12 +43,15 @@ def _json(data: Any) -> Response:
     "/info", summary="Server time, protocol and district name (no auth)", responses=api_docs.json_answers(api_docs.INFO)
 )
 def info(request: Request) -> dict[str, Any]:
-    return {
+    answer = {
         "server_time": now_stamp(),
         "protocol": PROTOCOL,
         "min_client_protocol": MIN_CLIENT_PROTOCOL,
         "district_name": request.app.state.district_name,
     }
+    if request.app.state.public_url:
+        answer["public_url"] = request.app.state.public_url
+    return answer
 
 
 @router.post(
@@ -123,6 +127,7 @@ def pull(
     since: Annotated[int, Query(ge=0, le=api_docs.MAX_SEQUENCE)] = 0,
     limit: Annotated[int, Query(ge=1, le=api_docs.MAX_SEQUENCE)] = MAX_PULL_LIMIT,
 ) -> Response:
+    publish_scans(db, caller.branch_id)  # the grown scan counts become records this pull can return
     with db.read() as conn:
         page = pull_page(conn, caller.branch_id, since, min(limit, MAX_PULL_LIMIT))
     _note_sync(db, caller)

@@ -4,6 +4,8 @@ ways, and the sync concurrency limit."""
 from __future__ import annotations
 
 import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -13,11 +15,12 @@ from fastapi.responses import JSONResponse
 from sqlalchemy.exc import OperationalError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from server import api_admin, api_docs, api_sync, dashboard
+from server import api_admin, api_docs, api_sync, dashboard, live_pages
 from server.config import DEFAULT_DISTRICT_NAME, DEFAULT_MAX_SYNCS
 from server.db import Database
 from server.errors import STATUS_MESSAGES
 from server.limits import SyncLimiter
+from server.live_scans import ScanCounter
 
 log = logging.getLogger("zhibu.server")
 
@@ -52,18 +55,36 @@ async def _unexpected(_request: Request, exc: Exception) -> JSONResponse:
     return _error(500, code, message)
 
 
-def create_app(db: Database, max_syncs: int = DEFAULT_MAX_SYNCS, district_name: str | None = None) -> FastAPI:
-    """The app over a migrated database."""
+def create_app(
+    db: Database, max_syncs: int = DEFAULT_MAX_SYNCS, district_name: str | None = None,
+    public_url: str | None = None,
+) -> FastAPI:
+    """The app over a migrated database. Its lifespan runs the scan counter's flushing thread (and
+    writes the last scans at shutdown)."""
+    scans = ScanCounter(db)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        scans.start()
+        try:
+            yield
+        finally:
+            scans.stop()
+
     app = FastAPI(
         title="支部工作台 · 区级同步服务器",
         summary="Zhibu Desk district server: sync protocol v1 (DESIGN §4)",
         version="1",
+        lifespan=lifespan,
     )
     app.state.db = db
+    app.state.scans = scans
     app.state.district_name = district_name or DEFAULT_DISTRICT_NAME
+    app.state.public_url = public_url
     app.include_router(api_sync.router)
     app.include_router(api_admin.router)
     app.include_router(dashboard.router)
+    app.include_router(live_pages.router)
     api_docs.without_framework_422(app)
     handlers: dict[Any, Any] = {
         StarletteHTTPException: _http_error,

@@ -5,7 +5,8 @@ The factory also works under a process manager of your own, e.g.
 ``ZHIBU_SERVER_DB=… uvicorn --factory server.asgi:create_from_env --workers 4``; then it migrates
 the database itself when needed (idempotent, and locked on PostgreSQL).
 
-Environment: ``ZHIBU_SERVER_DB`` (the database URL), ``ZHIBU_PROCESS_MAX_SYNCS`` (this process's
+Environment: ``ZHIBU_SERVER_DB`` (the database URL), ``ZHIBU_PUBLIC_URL`` (the address for 活码),
+``ZHIBU_PROCESS_MAX_SYNCS`` (this process's
 share of the sync limit; when unset, ``ZHIBU_MAX_SYNCS`` or 20 for this process alone).
 """
 
@@ -45,12 +46,15 @@ def create_from_env() -> FastAPI:
     db = Database(config.database_url(None), pool_size=limit + 5)
     if _schema_version(db) != LATEST:
         migrate(db)
-    app = create_app(db, max_syncs=limit, district_name=admin.district_name(db))
+    app = create_app(db, max_syncs=limit, district_name=admin.district_name(db),
+                     public_url=config.public_url(None))
+    inner = app.router.lifespan_context
 
     @asynccontextmanager
-    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+    async def lifespan(app_: FastAPI) -> AsyncIterator[None]:
         try:
-            yield
+            async with inner(app_):
+                yield
         finally:
             db.dispose()  # close the pooled connections when the worker stops
 

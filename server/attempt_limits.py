@@ -1,4 +1,5 @@
-"""Guessing limits: wrong enrollment codes and wrong admin passwords, counted per client address.
+"""Guessing limits: wrong enrollment codes, wrong admin passwords and failed phone check-ins (活码),
+counted per client address — and check-ins also per code.
 
 After ``MAX_FAILURES`` failures of one kind from one address within ``WINDOW``, that address is
 refused with 429, ``Retry-After`` and a Chinese message — even when its next code or password is
@@ -24,7 +25,10 @@ from server.errors import ApiError
 
 ENROLL = "enroll"
 ADMIN = "admin"
+CHECKIN = "checkin"  # per address, kept as a salted hash (server.live_checkin), never the address
+CHECKIN_CODE = "checkin_code"  # per live code, from any address
 MAX_FAILURES = 10
+_MAX_BY_KIND = {CHECKIN_CODE: 30}
 WINDOW = timedelta(minutes=15)
 MAX_CLIENT = 100  # characters of the address kept
 CODE = "too_many_attempts"
@@ -33,7 +37,15 @@ _MESSAGES = {
     ENROLL: "登记码输错的次数太多，为了安全，本机暂时不能登记，请 {minutes} 分钟后再试。"
             "请仔细核对区委组织部给的登记码（不区分大小写）。",
     ADMIN: "管理密码输错的次数太多，为了安全，暂时不能登录，请 {minutes} 分钟后再试。",
+    CHECKIN: "登记没有成功的次数太多，为了安全，这部手机暂时不能登记，请 {minutes} 分钟后再试，"
+             "或请支部在电脑上帮您登记。",
+    CHECKIN_CODE: "这个二维码登记没有成功的次数太多，为了安全，暂时不能登记，请 {minutes} 分钟后再试，"
+                  "或请支部在电脑上帮您登记。",
 }
+
+
+def max_failures(kind: str) -> int:
+    return _MAX_BY_KIND.get(kind, MAX_FAILURES)
 
 
 class Blocked(Exception):
@@ -72,6 +84,7 @@ def _parse(stamp: str) -> datetime:
 def check(conn: Connection, kind: str, client: str, now: datetime | None = None) -> None:
     """Raise :class:`Blocked` when ``client`` has failed ``kind`` too often lately."""
     now = now or datetime.now(UTC)
+    limit = max_failures(kind)
     recent = conn.execute(
         select(failed_attempts.c.failed_at)
         .where(
@@ -80,11 +93,11 @@ def check(conn: Connection, kind: str, client: str, now: datetime | None = None)
             failed_attempts.c.failed_at > _stamp(now - WINDOW),
         )
         .order_by(failed_attempts.c.failed_at.desc())
-        .limit(MAX_FAILURES)
+        .limit(limit)
     ).scalars().all()
-    if len(recent) < MAX_FAILURES:
+    if len(recent) < limit:
         return
-    # Allowed again once the MAX_FAILURES-th newest failure is out of the window.
+    # Allowed again once the limit-th newest failure is out of the window.
     free_at = _parse(recent[-1]) + WINDOW
     raise Blocked(kind, max(1, math.ceil((free_at - now).total_seconds())))
 

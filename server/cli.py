@@ -65,6 +65,11 @@ def build_parser() -> argparse.ArgumentParser:
         help=f"the reverse proxy's addresses, comma-separated, or '*'; env {config.ENV_FORWARDED_ALLOW_IPS}; "
              f"default {config.DEFAULT_FORWARDED_ALLOW_IPS}",
     )
+    serve.add_argument(
+        "--public-url", default=None, metavar="URL",
+        help=f"the address phones open for 活码 (printed in live codes), e.g. https://dj.example.cn; "
+             f"env {config.ENV_PUBLIC_URL}; default: the address the branches sync with",
+    )
     serve.set_defaults(handler=None)
 
     branch = commands.add_parser("branch", parents=[common], help="branches and their devices").add_subparsers(
@@ -186,7 +191,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             data, text = handler(db, args)
         finally:
             db.dispose()
-    except admin.Refused as exc:
+    except (admin.Refused, config.BadSetting) as exc:
         return _fail(args, str(exc), EXIT_REFUSED)
     except DatabaseUnavailable as exc:
         return _fail(args, str(exc), EXIT_DATABASE)

@@ -14,6 +14,8 @@ ENV_DISTRICT_NAME = "ZHIBU_DISTRICT_NAME"
 ENV_ADMIN_PASSWORD = "ZHIBU_ADMIN_PASSWORD"
 ENV_WORKERS = "ZHIBU_WORKERS"
 ENV_FORWARDED_ALLOW_IPS = "ZHIBU_FORWARDED_ALLOW_IPS"
+# The address phones reach the server at (printed in 活码), when it differs from the branches' one.
+ENV_PUBLIC_URL = "ZHIBU_PUBLIC_URL"
 # Set by ``serve`` for its worker processes (server.asgi): each process's share of --max-syncs.
 ENV_PROCESS_MAX_SYNCS = "ZHIBU_PROCESS_MAX_SYNCS"
 
@@ -58,6 +60,7 @@ class ServeSettings:
     workers: int = DEFAULT_WORKERS
     proxy_headers: bool = True
     forwarded_allow_ips: str = DEFAULT_FORWARDED_ALLOW_IPS
+    public_url: str | None = None  # None: branches print the address they sync with
 
     @property
     def process_max_syncs(self) -> int:
@@ -104,3 +107,18 @@ def district_name(explicit: str | None) -> str | None:
 
 def admin_password(explicit: str | None = None) -> str | None:
     return explicit or os.environ.get(ENV_ADMIN_PASSWORD) or None
+
+
+class BadSetting(ValueError):
+    """A serve-time setting that cannot be used; the message (Chinese) says what to give instead."""
+
+
+def public_url(explicit: str | None) -> str | None:
+    """The server's public address for 活码 (``--public-url``, ``$ZHIBU_PUBLIC_URL``): an http(s)
+    address without a trailing slash, or None. A value that is no web address is refused."""
+    raw = (explicit or os.environ.get(ENV_PUBLIC_URL) or "").strip()
+    if not raw:
+        return None
+    if not raw.lower().startswith(("http://", "https://")) or any(ch.isspace() for ch in raw) or len(raw) > 200:
+        raise BadSetting(f"公开地址“{raw}”无效，应是以 http:// 或 https:// 开头的网址，例如 https://dj.example.cn。")
+    return raw.rstrip("/")

@@ -40,6 +40,7 @@ from sqlalchemy import (
     create_engine,
     event,
     select,
+    text,
 )
 from sqlalchemy.exc import ArgumentError
 
@@ -100,6 +101,7 @@ records = Table(
     PrimaryKeyConstraint("table_name", "id"),
     Index("records_branch_version", "branch_id", "version"),
     Index("records_version", "version"),
+    Index("records_table_branch", "table_name", "branch_id"),
 )
 
 record_history = Table(
@@ -143,6 +145,8 @@ scan_counts = Table(
     Column("published", BigInteger, nullable=False, server_default="0"),  # written to records at pull
     PrimaryKeyConstraint("code", "day", "lesson_id"),
     Index("scan_counts_branch", "branch_id", "day"),
+    Index("scan_counts_unpublished", "branch_id", sqlite_where=text("scans > published"),
+          postgresql_where=text("scans > published")),
 )
 
 VERSION_COUNTER = "version"

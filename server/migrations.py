@@ -114,6 +114,10 @@ _V3 = [
         PRIMARY KEY (code, day, lesson_id)
     )""",
     "CREATE INDEX scan_counts_branch ON scan_counts(branch_id, day)",
+    # The counts not yet written to records: what a pull looks for, cheaply.
+    "CREATE INDEX scan_counts_unpublished ON scan_counts(branch_id) WHERE scans > published",
+    # One branch's rows of one table (a check-in reads the branch's members).
+    "CREATE INDEX records_table_branch ON records(table_name, branch_id)",
 ]
 
 

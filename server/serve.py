@@ -36,6 +36,7 @@ def settings_from_args(args: argparse.Namespace, url: str) -> config.ServeSettin
         workers=config.workers(getattr(args, "workers", None)),
         proxy_headers=getattr(args, "proxy_headers", True),
         forwarded_allow_ips=config.forwarded_allow_ips(getattr(args, "forwarded_allow_ips", None)),
+        public_url=config.public_url(getattr(args, "public_url", None)),
     )
 
 
@@ -55,10 +56,13 @@ def prepare_database(settings: config.ServeSettings) -> None:
 
 def worker_environment(settings: config.ServeSettings) -> dict[str, str]:
     """What :func:`server.asgi.create_from_env` reads in each worker."""
-    return {
+    environment = {
         config.ENV_DATABASE_URL: settings.database_url,
         config.ENV_PROCESS_MAX_SYNCS: str(settings.process_max_syncs),
     }
+    if settings.public_url:
+        environment[config.ENV_PUBLIC_URL] = settings.public_url
+    return environment
 
 
 def serve(args: argparse.Namespace, url: str) -> int:
