@@ -45,6 +45,7 @@ BENCHMARKS: tuple[Benchmark, ...] = (
     Benchmark("sync_first_push", "first sync of 50,000 records to a real server"),
     Benchmark("sync_noop", "a sync with nothing to do, 10,000-row branch"),
     Benchmark("sync_many_branches", "200 branches syncing at once, PostgreSQL", needs_pg=True),
+    Benchmark("live_codes", "活码: 200 simultaneous scans and check-ins, PostgreSQL, 2 workers", needs_pg=True),
 )
 # Modules in benchmarks/ that are not benchmarks of their own.
 HELPER_MODULES = frozenset({"__init__", "run_all", "startup_probe", "study_data"})

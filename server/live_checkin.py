@@ -21,6 +21,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from sqlalchemy import Connection, insert, select, update
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 
 from core.qr.short_codes import checkin_record_id
@@ -75,15 +76,15 @@ def _daily_salt(db: Database, day: str) -> str:
     with _salt_lock:
         if day in _salt_cache:
             return _salt_cache[day]
+    fresh = f"{day}:{secrets.token_hex(16)}"
     with db.write() as conn:
+        dialect = postgresql if conn.dialect.name == "postgresql" else sqlite
+        conn.execute(dialect.insert(settings).values(key=SALT_KEY, value=fresh).on_conflict_do_nothing())
         stored = get_setting(conn, SALT_KEY) or ""
-        if not stored.startswith(day + ":"):
-            fresh = f"{day}:{secrets.token_hex(16)}"
-            if stored:
-                conn.execute(update(settings).where(settings.c.key == SALT_KEY).values(value=fresh))
-            else:
-                conn.execute(insert(settings).values(key=SALT_KEY, value=fresh))
-            stored = fresh
+        if not stored.startswith(day + ":"):  # yesterday's: replaced once, whoever comes first
+            conn.execute(update(settings).where(settings.c.key == SALT_KEY, settings.c.value == stored)
+                         .values(value=fresh))
+            stored = get_setting(conn, SALT_KEY) or fresh
     with _salt_lock:
         _salt_cache.clear()
         _salt_cache[day] = stored

@@ -4,7 +4,8 @@
 with its 观看微党课 button and the check-in form, or a page saying why the code leads nowhere — or a
 302 straight on for an official account or a link. ``POST`` is the check-in form
 (``server.live_checkin``). The pages are Jinja2 templates (autoescaped), use no outside assets, are
-never cached and never answer 5xx for anything a phone can send.
+never cached by phones and never answer 5xx for anything a phone can send. A recently scanned code's
+page comes from the process's memory (``server.live_cache``).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from typing import Any
 from urllib.parse import parse_qs
 
 from fastapi import APIRouter, Request
-from fastapi.responses import RedirectResponse, Response
+from fastapi.responses import Response
 from sqlalchemy.exc import SQLAlchemyError
 from starlette.concurrency import run_in_threadpool
 
@@ -22,9 +23,10 @@ from core.qr.short_codes import PATH, normalize
 from server import attempt_limits, live_checkin
 from server.errors import ApiError
 from server.limits import read_body
-from server.live_codes import LESSON, LESSON_GONE, REDIRECT, RETIRED, REVOKED, Resolved, resolve
+from server.live_cache import Answer, CodeCache, Entry
+from server.live_codes import LESSON, LESSON_GONE, REDIRECT, RETIRED, REVOKED, UNKNOWN, Resolved, resolve
 from server.live_scans import ScanCounter, ScanKey, china_today
-from server.templating import templates
+from server.templating import environment
 
 log = logging.getLogger("zhibu.server.live")
 router = APIRouter(include_in_schema=False)
@@ -38,38 +40,79 @@ HEADERS = {
 }
 
 
-def _page(request: Request, name: str, status: int, **context: Any) -> Response:
+def _render(district: str, name: str, status: int, **context: Any) -> Answer:
     context.setdefault("branch_name", "")
     context.setdefault("heading", "")
-    context["district_name"] = request.app.state.district_name
-    return templates.TemplateResponse(request, name, context, status_code=status, headers=dict(HEADERS))
+    html = environment.get_template(name).render(district_name=district, **context)
+    return Answer(status, html.encode("utf-8"))
 
 
-def _notice(request: Request, status: int, heading: str, *lines: str, **context: Any) -> Response:
-    return _page(request, "live/notice.html", status, heading=heading, lines=list(lines),
-                 lessons=context.pop("lessons", []), lessons_heading=context.pop("lessons_heading", ""), **context)
+def _notice(district: str, status: int, heading: str, *lines: str, **context: Any) -> Answer:
+    return _render(district, "live/notice.html", status, heading=heading, lines=list(lines),
+                   lessons=context.pop("lessons", []), lessons_heading=context.pop("lessons_heading", ""), **context)
 
 
-def _unknown(request: Request) -> Response:
+def _unknown(district: str) -> Answer:
     return _notice(
-        request, 404, "这个二维码还不能用",
+        district, 404, "这个二维码还不能用",
         "没有找到这个二维码。如果它是刚刚打印的，请支部在电脑上「同步」一次，几分钟后再扫。",
         "如果一直扫不开，请向张贴它的支部询问。",
     )
 
 
-def _unavailable(request: Request) -> Response:
-    response = _notice(request, 503, "服务器正忙", "请稍等一会儿再扫一次。")
+def _code_page(district: str, code: Resolved, status: int = 200, result: dict[str, Any] | None = None) -> Answer:
+    who = code.branch_name
+    if code.state == REVOKED:
+        return _notice(district, 410, "这个二维码已停用", f"「{who}」的二维码已经停止使用。",
+                       "请向区委组织部或所在支部询问。", branch_name=who)
+    if code.state == RETIRED:
+        return _notice(district, 410, "这个二维码已停用", f"这个二维码已被「{who}」停用。",
+                       "请扫支部张贴的新二维码，或向支部询问。", branch_name=who)
+    if code.state == LESSON_GONE:
+        title = f"「{code.lesson.title}」" if code.lesson else "这节微党课"
+        return _notice(district, 410, "这节微党课已下架", f"{title}已经下架，不再提供学习。",
+                       f"可以学习{who}的其他微党课：" if code.other_lessons else f"请向「{who}」询问。",
+                       branch_name=who, lessons=code.other_lessons, lessons_heading="其他微党课")
+    if code.state == REDIRECT and code.target_url:
+        return Answer(302, b"", (("Location", code.target_url),))
+    if code.state != LESSON:
+        return _unknown(district)
+    return _render(district, "live/lesson.html", status, lesson=code.lesson, branch_name=who, result=result,
+                   takes_checkins=code.takes_checkins, action=PATH + code.code)
+
+
+def _send(answer: Answer) -> Response:
+    headers = {**HEADERS, **dict(answer.headers)}
+    media = "text/html; charset=utf-8" if answer.body else None
+    return Response(answer.body, status_code=answer.status, headers=headers, media_type=media)
+
+
+def _unavailable(district: str) -> Response:
+    response = _send(_notice(district, 503, "服务器正忙", "请稍等一会儿再扫一次。"))
     response.headers["Retry-After"] = "5"
     return response
 
 
-def _look_up(request: Request, raw_code: str) -> Resolved | None:
+def _cache(request: Request) -> CodeCache:
+    cache = getattr(request.app.state, "live_codes", None)
+    if cache is None:
+        cache = request.app.state.live_codes = CodeCache()
+    return cache
+
+
+def _look_up(request: Request, code: str) -> Entry:
+    """The code now (from the database) with its page, remembered for the next scans."""
+    district = request.app.state.district_name
+    with request.app.state.db.read() as conn:
+        resolved = resolve(conn, code, district)
+    return _cache(request).put(code, resolved, _code_page(district, resolved))
+
+
+async def _entry(request: Request, raw_code: str) -> Entry | None:
     code = normalize(raw_code)
     if code is None:
         return None
-    with request.app.state.db.read() as conn:
-        return resolve(conn, code, request.app.state.district_name)
+    return _cache(request).get(code) or await run_in_threadpool(_look_up, request, code)
 
 
 def _count(request: Request, code: Resolved) -> None:
@@ -77,38 +120,18 @@ def _count(request: Request, code: Resolved) -> None:
     counter.count(ScanKey(code.code, china_today(), code.lesson_id, code.branch_id, code.link_id))
 
 
-def _code_page(request: Request, code: Resolved, status: int = 200, result: dict[str, Any] | None = None) -> Response:
-    who = code.branch_name
-    if code.state == REVOKED:
-        return _notice(request, 410, "这个二维码已停用", f"「{who}」的二维码已经停止使用。",
-                       "请向区委组织部或所在支部询问。", branch_name=who)
-    if code.state == RETIRED:
-        return _notice(request, 410, "这个二维码已停用", f"这个二维码已被「{who}」停用。",
-                       "请扫支部张贴的新二维码，或向支部询问。", branch_name=who)
-    if code.state == LESSON_GONE:
-        title = f"「{code.lesson.title}」" if code.lesson else "这节微党课"
-        return _notice(request, 410, "这节微党课已下架", f"{title}已经下架，不再提供学习。",
-                       f"可以学习{who}的其他微党课：" if code.other_lessons else f"请向「{who}」询问。",
-                       branch_name=who, lessons=code.other_lessons, lessons_heading="其他微党课")
-    if code.state == REDIRECT and code.target_url:
-        return RedirectResponse(code.target_url, status_code=302, headers=dict(HEADERS))
-    if code.state != LESSON:
-        return _unknown(request)
-    return _page(request, "live/lesson.html", status, lesson=code.lesson, branch_name=who, result=result,
-                 takes_checkins=code.takes_checkins, action=PATH + code.code)
-
-
 @router.get("/q/{raw_code:path}")
-def scan(request: Request, raw_code: str) -> Response:
+async def scan(request: Request, raw_code: str) -> Response:
+    district = request.app.state.district_name
     try:
-        code = _look_up(request, raw_code)
+        entry = await _entry(request, raw_code)
     except SQLAlchemyError:
         log.warning("live code lookup failed", exc_info=True)
-        return _unavailable(request)
-    if code is None or not code.counted:
-        return _unknown(request)
-    _count(request, code)
-    return _code_page(request, code)
+        return _unavailable(district)
+    if entry is None or entry.resolved.state == UNKNOWN:
+        return _send(entry.page if entry else _unknown(district))
+    _count(request, entry.resolved)
+    return _send(entry.page)
 
 
 _RESULTS = {
@@ -128,32 +151,35 @@ def _form(body: bytes) -> tuple[str, str]:
     return (fields.get("name") or [""])[0], (fields.get("phone_tail") or [""])[0]
 
 
+def _check_in(request: Request, code: str, name: str, tail: str) -> Answer:
+    """The form's answer; the code is read again (not from memory): a retired code takes no check-in."""
+    district = request.app.state.district_name
+    resolved = _look_up(request, code).resolved
+    if not resolved.takes_checkins:
+        return _code_page(district, resolved)
+    outcome = live_checkin.check_in(request.app.state.db, resolved, name, tail,
+                                    attempt_limits.client_address(request))
+    if outcome.kind == live_checkin.BLOCKED:
+        answer = _notice(district, 429, "请稍后再试", outcome.message, branch_name=resolved.branch_name)
+        return Answer(429, answer.body, (("Retry-After", str(outcome.retry_seconds)),))
+    style, title, text, done = _RESULTS[outcome.kind]
+    result = {"style": style, "title": title, "text": text.format(day=outcome.day), "done": done}
+    return _code_page(district, resolved, 200 if done else 400, result)
+
+
 @router.post("/q/{raw_code:path}")
 async def check_in(request: Request, raw_code: str) -> Response:
+    district = request.app.state.district_name
     try:
         body = await read_body(request, limit=MAX_FORM_BYTES)
     except ApiError:
-        return _notice(request, 413, "填写的内容太长", "请只填写姓名和手机号后4位。")
+        return _send(_notice(district, 413, "填写的内容太长", "请只填写姓名和手机号后4位。"))
+    code = normalize(raw_code)
+    if code is None:
+        return _send(_unknown(district))
     name, tail = _form(body)
     try:
-        code = _look_up(request, raw_code)
-        if code is None or not code.takes_checkins:
-            return _unknown(request) if code is None or not code.counted else _code_page(request, code)
-        outcome = await _run(live_checkin.check_in, request.app.state.db, code, name, tail,
-                             attempt_limits.client_address(request))
+        return _send(await run_in_threadpool(_check_in, request, code, name, tail))
     except SQLAlchemyError:
         log.warning("check-in failed", exc_info=True)
-        return _unavailable(request)
-    if outcome.kind == live_checkin.BLOCKED:
-        response = _notice(request, 429, "请稍后再试", outcome.message, branch_name=code.branch_name)
-        response.headers["Retry-After"] = str(outcome.retry_seconds)
-        return response
-    style, title, text, done = _RESULTS[outcome.kind]
-    status = 200 if done else 400
-    return _code_page(request, code, status, {"style": style, "title": title, "text": text.format(day=outcome.day),
-                                              "done": done})
-
-
-async def _run(func: Any, *args: Any) -> Any:
-    """Blocking database work off the event loop."""
-    return await run_in_threadpool(func, *args)
+        return _unavailable(district)

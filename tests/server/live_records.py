@@ -46,6 +46,16 @@ def page(office: Device, code: str, **kwargs: Any) -> requests.Response:
     return requests.get(f"{office.server.url}/q/{code}", timeout=30, allow_redirects=False, **kwargs)
 
 
+def page_once_changed(office: Device, code: str, shows: str, timeout: float = 5.0) -> requests.Response:
+    """The code's page once it shows ``shows``: a server remembers a scanned code's page a moment."""
+    deadline = time.monotonic() + timeout
+    while True:
+        answer = page(office, code)
+        if shows in answer.text or time.monotonic() > deadline:
+            return answer
+        time.sleep(0.2)
+
+
 def check_in(office: Device, code: str, name: str, tail: str) -> requests.Response:
     return requests.post(f"{office.server.url}/q/{code}", data={"name": name, "phone_tail": tail}, timeout=30)
 
