@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from core.cli.output import CommandFailed, Output
-from core.lessons.fields import METHODS
+from core.lessons.fields import METHODS, method_text
 
 if TYPE_CHECKING:
     from core.store import Store
@@ -33,7 +33,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_lessons_add)
 
-    p = lessons.add_parser("list", help="列出微党课及学习人数")
+    p = lessons.add_parser("list", help="列出微党课及学习人数、活码扫码次数")
     p.add_argument("--search", default="", help="按标题、主讲人或专题查找")
     p.add_argument("--all", action="store_true", help="包括已归档的")
     p.add_argument("--json", action="store_true")
@@ -72,6 +72,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     p.add_argument("--lesson", help="微党课的 ID 或完整标题")
     p.add_argument("--member", help="党员 ID")
     p.add_argument("--voided", action="store_true", help="包括已作废的记录")
+    p.add_argument("--self-reported", action="store_true", help="只列出党员扫码后在手机上自己登记的（扫码自报）")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_study_list)
 
@@ -124,10 +125,12 @@ def cmd_lessons_add(store: Store, args: argparse.Namespace, out: Output) -> None
 
 def cmd_lessons_list(store: Store, args: argparse.Namespace, out: Output) -> None:
     from core.lessons.catalogue import is_district, list_lessons
+    from core.qr.live_links import scans_by_lesson
     from core.reports.study_report import lesson_coverage
 
     lessons = list_lessons(store, search=args.search, include_archived=args.all)
     coverage = {c.lesson_id: c for c in lesson_coverage(store)}
+    scans = scans_by_lesson(store)  # all time
     items = []
     for lesson in lessons:
         cov = coverage.get(lesson["id"])
@@ -137,12 +140,14 @@ def cmd_lessons_list(store: Store, args: argparse.Namespace, out: Output) -> Non
             "published_date": lesson["published_date"], "valid_until": lesson["valid_until"],
             "source": "district" if is_district(lesson) else "branch", "archived": bool(lesson["archived"]),
             "studied": cov.studied if cov else None, "expected": cov.total if cov else None,
+            "scans": scans.get(lesson["id"], 0),
         })
     lines = [f"共 {len(items)} 节微党课"]
     for item in items:
         learned = f"{item['studied']}/{item['expected']} 人已学" if item["studied"] is not None else "已归档"
         source = "区县发布" if item["source"] == "district" else "本支部"
-        lines.append(f"  {item['id']}  {item['title']}  {item['minutes'] or '-'} 分钟  {source}  {learned}")
+        lines.append(f"  {item['id']}  {item['title']}  {item['minutes'] or '-'} 分钟  {source}  {learned}"
+                     f"  扫码 {item['scans']} 次")
     out.result({"count": len(items), "lessons": items}, "\n".join(lines))
 
 
@@ -217,20 +222,21 @@ def cmd_study_list(store: Store, args: argparse.Namespace, out: Output) -> None:
     from core.lessons.study import list_records
 
     lesson_id = find_lesson(store, args.lesson)["id"] if args.lesson else None
-    rows = list_records(store, lesson_id=lesson_id, member_id=args.member, include_voided=args.voided)
+    rows = list_records(store, lesson_id=lesson_id, member_id=args.member, include_voided=args.voided,
+                        self_reported=args.self_reported)
     records = [
         {
             "id": r["id"], "member_id": r["member_id"], "member": r["member_name"], "lesson_id": r["lesson_id"],
             "lesson": r["lesson_title"], "date": r["study_date"], "method": r["method"], "minutes": r["minutes"],
             "helper": r["helper_name"], "entered_by": r["entered_by"], "note": r["note"],
-            "voided": bool(r["deleted"]), "void_reason": r["void_reason"],
+            "voided": bool(r["deleted"]), "void_reason": r["void_reason"], "self_reported": bool(r["self_reported"]),
         }
         for r in rows
     ]
-    lines = [f"共 {len(records)} 条学习记录"]
+    lines = [f"共 {len(records)} 条" + ("扫码自报的" if args.self_reported else "") + "学习记录"]
     for r in records:
         flag = f"  [已作废：{r['void_reason']}]" if r["voided"] else ""
-        lines.append(f"  {r['date']}  {r['member']}  {r['lesson']}  {METHODS.get(r['method'], r['method'])}{flag}")
+        lines.append(f"  {r['date']}  {r['member']}  {r['lesson']}  {method_text(r['method'], r['self_reported'])}{flag}")
     out.result({"count": len(records), "records": records}, "\n".join(lines))
 
 

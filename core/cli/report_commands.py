@@ -69,10 +69,19 @@ def cmd_report_study(store: Store, args: argparse.Namespace, out: Output) -> Non
         "idle_members": [{"id": m.member_id, "name": m.name, "group": m.group, "last_study": m.last_study}
                          for m in report.idle],
         "monthly": [{"month": m, "records": n} for m, n in report.monthly_counts],
+        "self_reported": report.scan_totals["self_reported"],
+        "scans": report.scan_totals["scans"],
+        "lesson_scans": [
+            {"lesson_id": s.lesson_id, "title": s.title, "scans": s.scans, "records": s.records,
+             "self_reported": s.self_reported}
+            for s in report.scans
+        ],
     }
     text = (
         f"{period.label}：学习 {totals['records']} 人次，{totals['members_studied']} 人学习，"
         f"共 {totals['minutes']} 分钟、{totals['credit_hours']} 学时；"
-        f"近 {report.idle_months} 个月没有学习记录的有 {len(report.idle)} 人。\n已保存到 {args.output}"
+        f"近 {report.idle_months} 个月没有学习记录的有 {len(report.idle)} 人；"
+        f"活码扫码 {report.scan_totals['scans']} 次，扫码自报 {report.scan_totals['self_reported']} 人次。"
+        f"\n已保存到 {args.output}"
     )
     out.result(data, text)

@@ -13,6 +13,9 @@ METHODS: dict[str, str] = {
 }
 # Methods where another member helped; the helper is recorded with them.
 HELPER_METHODS: tuple[str, ...] = ("home", "pair")
+# The mark of a record a member reported from the phone after scanning a live code (活码): the district
+# server writes it (method self_scan, self_reported = 1) and it reaches the branch by sync.
+SELF_REPORTED = "扫码自报"
 
 SESSION_KINDS: dict[str, str] = {"group_study": "集中学习", "theme_day": "主题党日"}
 
@@ -49,3 +52,10 @@ LESSON_LABELS: dict[str, str] = {f.key: f.label for f in LESSON_FIELDS}
 
 def method_label(code: str | None) -> str:
     return METHODS.get(code or "", code or "")
+
+
+def method_text(code: str | None, self_reported: object = False) -> str:
+    """The method's label, marked 扫码自报 on a record the member reported from the phone:
+    ``自学扫码 · 扫码自报``."""
+    label = method_label(code)
+    return f"{label} · {SELF_REPORTED}" if self_reported else label

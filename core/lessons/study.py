@@ -152,12 +152,16 @@ def list_records(
     lesson_id: str | None = None,
     member_id: str | None = None,
     include_voided: bool = False,
+    self_reported: bool = False,
     limit: int | None = None,
 ) -> list[dict[str, Any]]:
-    """Records newest first, with the member's, the helper's and the lesson's names."""
+    """Records newest first, with the member's, the helper's and the lesson's names.
+    ``self_reported``: only the records members reported from the phone (扫码自报)."""
     where, params = [], []
     if not include_voided:
         where.append("r.deleted = 0")
+    if self_reported:
+        where.append("r.self_reported = 1")
     if lesson_id:
         where.append("r.lesson_id = ?")
         params.append(lesson_id)

@@ -1,4 +1,5 @@
-"""The study report as an Excel workbook (统计报表.xlsx): ledger, details, coverage, idle members, months."""
+"""The study report as an Excel workbook (统计报表.xlsx): ledger, details, coverage, scans of the live
+codes against study, idle members, months."""
 
 from __future__ import annotations
 
@@ -18,9 +19,8 @@ from core.reports.study_report import (
 from core.store import Store
 from core.xlsx_writer import Sheet, write_workbook
 
-LEDGER_HEADERS = ["序号", "党小组", "姓名", "状态", "学习次数", "学习课程数", "学习时长（分钟）", "学时"]
-
-
+LEDGER_HEADERS = ["序号", "党小组", "姓名", "状态", "学习次数", "其中扫码自报", "学习课程数", "学习时长（分钟）", "学时"]
+SCAN_HEADERS = ["微党课", "发布日期", "扫码次数", "学习人次", "其中扫码自报"]
 
 
 def percent(studied: int, total: int) -> str:
@@ -30,14 +30,15 @@ def percent(studied: int, total: int) -> str:
 def ledger_rows(report: StudyReport) -> Iterator[list[Any]]:
     multi_month = len(report.period.months) > 1
     for number, row in enumerate(report.ledger, start=1):
-        cells: list[Any] = [number, row.group, row.name, row.status, row.records, row.lessons, row.minutes,
-                            row.credit_hours]
+        cells: list[Any] = [number, row.group, row.name, row.status, row.records, row.self_reported, row.lessons,
+                            row.minutes, row.credit_hours]
         if multi_month:
             cells += row.monthly_minutes
         yield cells
     totals = report.totals
     total_cells: list[Any] = ["合计", "", f"{totals['members_studied']} 人学习", "", totals["records"],
-                              "", totals["minutes"], totals["credit_hours"]]
+                              sum(r.self_reported for r in report.ledger), "", totals["minutes"],
+                              totals["credit_hours"]]
     if multi_month:
         total_cells += [sum(r.monthly_minutes[i] for r in report.ledger) for i in range(len(report.period.months))]
     yield total_cells
@@ -61,6 +62,16 @@ def coverage_sheet(report: StudyReport) -> Sheet:
     return Sheet("课程覆盖", headers, rows, heading="各微党课学习覆盖情况（在册应学党员：正常、流动）")
 
 
+def scans_sheet(report: StudyReport) -> Sheet:
+    """Each lesson scanned or studied in the period: scans of its live codes against its study records."""
+    rows: list[list[Any]] = [[s.title, s.published_date or "", s.scans, s.records, s.self_reported]
+                             for s in report.scans]
+    totals = report.scan_totals
+    rows.append(["合计", "", totals["scans"], totals["records"], totals["self_reported"]])
+    return Sheet("扫码与学习", SCAN_HEADERS, rows,
+                 heading=f"{report.period.label} 各微党课活码扫码次数与学习记录（扫码自报：党员扫码后在手机上自己登记的）")
+
+
 def export_study_xlsx(
     store: Store, period: Period, out: Path, *, idle_months: int = 3, today: date | None = None
 ) -> StudyReport:
@@ -74,6 +85,7 @@ def export_study_xlsx(
         Sheet("学习明细", DETAIL_HEADERS, ledger_details(store, period),
               heading=f"{name} {period.label} 学习记录明细"),
         coverage_sheet(report),
+        scans_sheet(report),
         Sheet("未学习名单", ["党小组", "姓名", "手机", "最近学习日期"], idle_rows, text_columns={2},
               heading=f"近 {idle_months} 个月（{report.idle_since.isoformat()} 起）没有学习记录的党员"),
         Sheet("按月统计", ["月份", "学习人次"], [[m, n] for m, n in report.monthly_counts],

@@ -1,5 +1,6 @@
 """The study report as printed paper (学习统计.pdf): the totals, lesson coverage (chart and table),
-study counts by month, the per-member ledger (学习台账) and the members with no recent study.
+study counts by month, the per-member ledger (学习台账), the members with no recent study, and the
+scans of each lesson's live codes (活码) against the study recorded.
 
 The same figures as the workbook (study_export). A4 portrait for a month or a quarter (a quarter's
 three month columns fit beside the ledger); landscape for a year, so that twelve month columns do.
@@ -45,9 +46,11 @@ WARN_BELOW = 0.6  # coverage under this is marked
 WARN_FILL = colors.HexColor("#F9DDB1")
 MAX_CHART_LESSONS = 20  # more lessons (or fewer fit): the chart shows the weakest ones, the table all
 SECTION_POINTS = 14.0
-# The ledger's fixed columns (mm): 序号, 党小组, 姓名, 状态, 学习次数, 课程数, 时长（分钟）, 学时.
-LEDGER_WIDTHS = (12, 28, 22, 14, 14, 15, 19, 13)
-LEDGER_TITLES = ("序号", "党小组", "姓名", "状态", "学习\n次数", "课程数", "时长\n（分钟）", "学时")
+# The ledger's fixed columns (mm): 序号, 党小组, 姓名, 状态, 学习次数, 扫码自报, 课程数, 时长（分钟）, 学时.
+LEDGER_WIDTHS = (12, 28, 22, 14, 14, 12, 15, 19, 13)
+LEDGER_TITLES = ("序号", "党小组", "姓名", "状态", "学习\n次数", "扫码\n自报", "课程数", "时长\n（分钟）", "学时")
+# The scans table's number columns (mm): 扫码次数, 学习人次, 其中扫码自报; the title takes the rest.
+SCAN_COUNT = 26
 # Coverage table columns (mm): the title takes what is left, at least COVER_TITLE_MIN.
 COVER_TITLE_MIN, COVER_COUNT, COVER_RATE, COVER_GROUP = 56, 18, 15, 18
 
@@ -59,6 +62,10 @@ def _lines(text: str, style: ParagraphStyle) -> Paragraph:
 
 def _number(value: float) -> str:
     return f"{value:g}"
+
+
+def _blank_zero(count: int) -> str:
+    return str(count) if count else ""
 
 
 def _month(month: str) -> str:
@@ -208,7 +215,7 @@ def _ledger(report: StudyReport, layout: _Layout) -> list[Flowable]:
                                     ("ALIGN", (3, 0), (3, -1), "CENTER")]
     if months:
         header: list[list[Any]] = [
-            layout.header_cells(LEDGER_TITLES) + [para("各月学习时长（分钟）", styles.cell_center)]
+            layout.header_cells(LEDGER_TITLES) + [para("各月时长（分钟）", styles.cell_center)]
             + [""] * (len(months) - 1),
             [""] * fixed_n + [para(_month(m), styles.cell_center) for m in months],
         ]
@@ -221,16 +228,19 @@ def _ledger(report: StudyReport, layout: _Layout) -> list[Flowable]:
     rows: list[list[Any]] = list(header)
     for number, row in enumerate(report.ledger, start=1):
         rows.append([str(number), para(row.group, styles.cell), para(row.name, styles.cell), row.status,
-                     str(row.records), str(row.lessons), str(row.minutes), _number(row.credit_hours),
+                     str(row.records), _blank_zero(row.self_reported), str(row.lessons), str(row.minutes),
+                     _number(row.credit_hours),
                      *(str(m) if m else "" for m in (row.monthly_minutes if months else []))])
     totals = report.totals
-    rows.append(["合计", "", f"{totals['members_studied']} 人学习", "", str(totals["records"]), "",
+    rows.append(["合计", "", f"{totals['members_studied']} 人学习", "", str(totals["records"]),
+                 _blank_zero(sum(r.self_reported for r in report.ledger)), "",
                  str(totals["minutes"]), _number(totals["credit_hours"]),
                  *(str(sum(r.monthly_minutes[i] for r in report.ledger)) for i in range(len(months)))])
     marks += [("SPAN", (0, -1), (1, -1)), ("SPAN", (2, -1), (3, -1)), ("BACKGROUND", (0, -1), (-1, -1), SHADE_COLOR),
               ("ALIGN", (0, -1), (3, -1), "CENTER")]
     table = grid_table(rows, widths, styles, extra=marks, header_rows=len(header))
-    note = "学习次数、时长按统计期间内的学习记录计；学时每节课只计一次。"
+    note = ("学习次数、时长按统计期间内的学习记录计；学时每节课只计一次。"
+            "「扫码自报」为其中党员扫描活码后在手机上自己登记的次数，没有的空白。")
     if months:
         note += "某月没有学习记录的，该月一栏空白。"
     return [*layout.heading(f"三、学习台账（{len(report.ledger)} 人）"), para(note, layout.table_note), table]
@@ -250,6 +260,31 @@ def _idle(report: StudyReport, layout: _Layout) -> list[Flowable]:
         rows.append([str(number), para(member.group, styles.cell), para(member.name, styles.cell), member.phone,
                      member.last_study or "从未学习", ""])
     extra = [("ALIGN", (0, 1), (0, -1), "CENTER"), ("ALIGN", (3, 1), (4, -1), "CENTER")]
+    return [*out, grid_table(rows, widths, styles, extra=extra)]
+
+
+def _scans(report: StudyReport, layout: _Layout) -> list[Flowable]:
+    """Each lesson scanned or studied in the period: the scans of its live codes, its study records,
+    and of those the ones members reported from the phone (扫码自报)."""
+    styles = layout.styles
+    totals = report.scan_totals
+    out = layout.heading("五、活码扫码与学习记录")
+    if not totals["scans"] and not totals["self_reported"]:
+        return [*out, para(f"{report.period.label}没有活码扫码记录（扫码次数在同步后从区服务器取得）。", styles.info)]
+    out.append(para(
+        "扫码次数＝本统计期间内各微党课的活码被扫描的次数（区服务器统计，同步后取得）；学习人次＝本期登记的"
+        "学习记录；扫码自报＝其中党员扫码后在手机上自己登记的。只列出本期有扫码或有学习记录的微党课。",
+        layout.table_note))
+    widths = [layout.width - 3 * SCAN_COUNT * mm] + [SCAN_COUNT * mm] * 3
+    rows: list[list[Any]] = [layout.header_cells(["微党课", "扫码次数", "学习人次", "其中扫码自报"])]
+    for lesson in report.scans:
+        title: list[Flowable] = [para(lesson.title, styles.cell)]
+        if lesson.published_date:
+            title.append(para(f"{lesson.published_date} 发布", layout.date_cell))
+        rows.append([title, str(lesson.scans), str(lesson.records), str(lesson.self_reported)])
+    rows.append(["合计", str(totals["scans"]), str(totals["records"]), str(totals["self_reported"])])
+    extra = [("ALIGN", (1, 1), (-1, -1), "RIGHT"), ("BACKGROUND", (0, -1), (-1, -1), SHADE_COLOR),
+             ("ALIGN", (0, -1), (0, -1), "CENTER")]
     return [*out, grid_table(rows, widths, styles, extra=extra)]
 
 
@@ -282,6 +317,7 @@ def export_study_pdf(
         *_monthly(report, layout),
         *_ledger(report, layout),
         *_idle(report, layout),
+        *_scans(report, layout),
     ]
     write_paper(out, story, title=title, header=header, styles=styles, wide=wide, author=branch)
     return report

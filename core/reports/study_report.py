@@ -1,5 +1,6 @@
 """The study report (统计报表): lesson coverage, the per-member ledger (学习台账), members with no
-recent study and study counts by month — the same figures for the screen, XLSX and PDF."""
+recent study, study counts by month, and the scans of each lesson's live codes (活码) against the
+study recorded — the same figures for the screen, XLSX and PDF."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from core.lessons.fields import method_text
 from core.lessons.study import studying_members
 from core.reports.period import Period, months_before, parse_period
 from core.roster.fields import STATUSES
@@ -50,6 +52,19 @@ class LedgerRow:
     minutes: int = 0
     credit_hours: float = 0.0  # each lesson's credit hours counted once per member and period
     monthly_minutes: list[int] = field(default_factory=list)  # one per month of the period
+    self_reported: int = 0  # of the records, those the member reported from the phone (扫码自报)
+
+
+@dataclass(frozen=True)
+class LessonScans:
+    """One lesson in the period: scans of its live codes against the study recorded."""
+
+    lesson_id: str
+    title: str
+    published_date: str | None
+    scans: int  # scans of the codes that led to this lesson, on days of the period
+    records: int  # study records of the lesson dated in the period
+    self_reported: int  # of those, reported by the member from the phone after scanning (扫码自报)
 
 
 @dataclass(frozen=True)
@@ -63,12 +78,14 @@ class IdleMember:
 
 @dataclass(frozen=True)
 class RecordSnapshot:
-    """The valid study records as (member_id, lesson_id, study_date, minutes), with the state of
-    the database they were read from. A screen that shows report after report (other periods,
-    another N) passes the last snapshot back and the records are read again only if they changed."""
+    """The valid study records as (member_id, lesson_id, study_date, minutes, self_reported), with
+    the state of the database they were read from. A screen that shows report after report (other
+    periods, another N) passes the last snapshot back and the records are read again only if they
+    changed; what does not depend on the period is worked out once per snapshot."""
 
     key: tuple[int, int, int]  # revision counter, highest rowid, number of valid records
-    rows: list[tuple[str, str, str, int | None]]
+    rows: list[tuple[str, str, str, int | None, int]]
+    all_time: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)  # see _tally
 
 
 def _snapshot_key(store: Store) -> tuple[int, int, int]:
@@ -89,7 +106,7 @@ def record_snapshot(store: Store, previous: RecordSnapshot | None = None) -> Rec
     gc.disable()  # ~100,000 tuples that form no cycles: collections would only walk them again
     try:
         rows = store.conn.execute(
-            "SELECT member_id, lesson_id, study_date, minutes FROM study_records WHERE deleted = 0"
+            "SELECT member_id, lesson_id, study_date, minutes, self_reported FROM study_records WHERE deleted = 0"
         ).fetchall()
     finally:
         if collecting:
@@ -106,6 +123,7 @@ class StudyReport:
     idle_months: int
     idle_since: date  # no study on or after this day
     monthly_counts: list[tuple[str, int]]  # (YYYY-MM, records) for each month of the period
+    scans: list[LessonScans] = field(default_factory=list)  # lessons scanned or studied in the period
     snapshot: RecordSnapshot | None = field(default=None, repr=False)  # the records it was made from
 
     @property
@@ -117,53 +135,77 @@ class StudyReport:
             "credit_hours": round(sum(r.credit_hours for r in self.ledger), 2),
         }
 
-
+    @property
+    def scan_totals(self) -> dict[str, int]:
+        """Scans of every live code that led to a lesson, study records and self-reported records
+        of the period."""
+        return {
+            "scans": sum(s.scans for s in self.scans),
+            "records": sum(s.records for s in self.scans),
+            "self_reported": sum(s.self_reported for s in self.scans),
+        }
 
 
 @dataclass
 class _Tally:
     """Everything the report needs from the records, gathered in one pass."""
 
-    learners: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))  # lesson → members
-    last_study: dict[str, str] = field(default_factory=dict)  # member → latest date
+    learners: dict[str, set[str]]  # lesson → members (any date)
+    last_study: dict[str, str]  # member → latest date
     records: dict[str, int] = field(default_factory=lambda: defaultdict(int))  # member → in period
     minutes: dict[str, list[int]] = field(default_factory=dict)  # member → minutes per month of period
     lessons: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))  # member → in period
     monthly: dict[str, int] = field(default_factory=dict)  # month → records
+    lesson_records: dict[str, int] = field(default_factory=lambda: defaultdict(int))  # lesson → in period
+    self_reported: dict[str, int] = field(default_factory=lambda: defaultdict(int))  # member → in period
+    lesson_self_reported: dict[str, int] = field(default_factory=lambda: defaultdict(int))  # lesson → in period
 
 
 def _tally(snapshot: RecordSnapshot, period: Period) -> _Tally:
     """One pass over the valid records, aggregated in Python.
 
     For a year of 100,000 records this is several times faster than SQLite GROUP BY queries with
-    DISTINCT over the same rows (measured by benchmarks.study_ledger). The cyclic garbage collector
-    is paused meanwhile, as in :func:`record_snapshot`."""
+    DISTINCT over the same rows (measured by benchmarks.study_ledger). What does not depend on the
+    period (who studied each lesson, each member's latest study) is gathered on the first pass over
+    a snapshot and kept with it. The cyclic garbage collector is paused meanwhile, as in
+    :func:`record_snapshot`."""
     months = period.months
     month_index = {m: i for i, m in enumerate(months)}
     first, last = period.start.isoformat(), period.end.isoformat()
-    tally = _Tally(monthly=dict.fromkeys(months, 0))
-    learners, last_study, records, minutes_of, lessons, monthly = (
-        tally.learners, tally.last_study, tally.records, tally.minutes, tally.lessons, tally.monthly
-    )
+    known = snapshot.all_time.get("tally")
+    all_time = known is None
+    learners: dict[str, set[str]] = defaultdict(set) if all_time else known[0]
+    last_study: dict[str, str] = {} if all_time else known[1]
+    tally = _Tally(learners, last_study, monthly=dict.fromkeys(months, 0))
+    records, minutes_of, lessons, monthly = tally.records, tally.minutes, tally.lessons, tally.monthly
+    lesson_records = tally.lesson_records
     collecting = gc.isenabled()
     gc.disable()
     try:
-        for member_id, lesson_id, day, minutes in snapshot.rows:
-            learners[lesson_id].add(member_id)
-            if day > last_study.get(member_id, ""):
-                last_study[member_id] = day
+        for member_id, lesson_id, day, minutes, self_reported in snapshot.rows:
+            if all_time:
+                learners[lesson_id].add(member_id)
+                if day > last_study.get(member_id, ""):
+                    last_study[member_id] = day
             if first <= day <= last:
                 records[member_id] += 1
                 lessons[member_id].add(lesson_id)
-                monthly[day[:7]] += 1
+                lesson_records[lesson_id] += 1
+                month = day[:7]
+                monthly[month] += 1
                 if minutes:
                     per_month = minutes_of.get(member_id)
                     if per_month is None:
                         per_month = minutes_of[member_id] = [0] * len(months)
-                    per_month[month_index[day[:7]]] += minutes
+                    per_month[month_index[month]] += minutes
+                if self_reported:
+                    tally.self_reported[member_id] += 1
+                    tally.lesson_self_reported[lesson_id] += 1
     finally:
         if collecting:
             gc.enable()
+    if all_time:
+        snapshot.all_time["tally"] = (learners, last_study)  # read only from now on
     return tally
 
 
@@ -213,6 +255,7 @@ def _ledger(store: Store, period: Period, members: list[dict[str, Any]], tally: 
         studied = tally.lessons[member_id]
         row.lessons = len(studied)
         row.credit_hours = round(sum(credit.get(lesson, 0.0) for lesson in studied), 2)
+        row.self_reported = tally.self_reported.get(member_id, 0)
     return list(rows.values())
 
 
@@ -223,6 +266,28 @@ def _other_member(store: Store, member_id: str) -> dict[str, Any]:
         (member_id,),
     )
     return found[0]
+
+
+def _scans(store: Store, period: Period, coverage: list[LessonCoverage], tally: _Tally) -> list[LessonScans]:
+    """Each lesson scanned or studied in the period: the scans of its live codes (one grouped query
+    over the scan counts) against its records of the period, most scanned first."""
+    from core.qr.live_links import scans_by_lesson  # loaded when a report is made, not at start-up
+
+    scans = scans_by_lesson(store, period.start.isoformat(), period.end.isoformat())
+    active = {lesson_id for lesson_id, n in scans.items() if n} | tally.lesson_records.keys()
+    titles = {c.lesson_id: (c.title, c.published_date) for c in coverage}
+    missing = active - titles.keys()  # archived lessons, or ones deleted since
+    if missing:
+        for lesson in store.query("SELECT id, title, published_date FROM lessons"):
+            if lesson["id"] in missing:
+                titles[lesson["id"]] = (lesson["title"], lesson["published_date"])
+    out = [
+        LessonScans(lesson_id, *titles.get(lesson_id, ("（课程已删除）", None)), scans.get(lesson_id, 0),
+                    tally.lesson_records.get(lesson_id, 0), tally.lesson_self_reported.get(lesson_id, 0))
+        for lesson_id in active
+    ]
+    out.sort(key=lambda s: (-s.scans, -s.records, s.title, s.lesson_id))
+    return out
 
 
 def _idle(members: list[dict[str, Any]], tally: _Tally, since: date) -> list[IdleMember]:
@@ -249,14 +314,16 @@ def build_study_report(
     snapshot = record_snapshot(store, snapshot)
     tally = _tally(snapshot, period)
     since = months_before(today or date.today(), idle_months)
+    coverage = _coverage(store, members, tally)
     return StudyReport(
         period=period,
-        coverage=_coverage(store, members, tally),
+        coverage=coverage,
         ledger=_ledger(store, period, members, tally),
         idle=_idle(members, tally, since),
         idle_months=idle_months,
         idle_since=since,
         monthly_counts=list(tally.monthly.items()),
+        scans=_scans(store, period, coverage, tally),
         snapshot=snapshot,
     )
 
@@ -270,12 +337,11 @@ DETAIL_HEADERS = ["学习日期", "党小组", "姓名", "微党课", "学习方
 
 
 def ledger_details(store: Store, period: Period) -> Iterator[tuple[Any, ...]]:
-    """Every valid record of the period, by group, member and date (rows for the detail sheet)."""
-    from core.lessons.fields import METHODS
-
+    """Every valid record of the period, by group, member and date (rows for the detail sheet); the
+    method of a record the member reported from the phone carries the mark 扫码自报."""
     cursor = store.conn.execute(
         "SELECT r.study_date, coalesce(g.name, ?), m.name, l.title, r.method, r.minutes, l.credit_hours, "
-        "h.name, r.entered_by, r.note "
+        "h.name, r.entered_by, r.note, r.self_reported "
         "FROM study_records r JOIN members m ON m.id = r.member_id JOIN lessons l ON l.id = r.lesson_id "
         "LEFT JOIN party_groups g ON g.id = m.group_id AND g.deleted = 0 "
         "LEFT JOIN members h ON h.id = r.helper_id "
@@ -284,4 +350,4 @@ def ledger_details(store: Store, period: Period) -> Iterator[tuple[Any, ...]]:
         (NO_GROUP, period.start.isoformat(), period.end.isoformat()),
     )
     for row in cursor:
-        yield (*row[:4], METHODS.get(row[4], row[4]), *row[5:])
+        yield (*row[:4], method_text(row[4], row[10]), *row[5:10])

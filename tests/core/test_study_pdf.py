@@ -158,13 +158,13 @@ def test_month_is_portrait_without_month_columns_and_year_is_landscape(
     page = pdfium.PdfDocument(month)[0]
     assert page.get_width() < page.get_height()
     text = "\n".join(page_texts(month))
-    assert "2026年11月共学习 5 人次" in text and "各月学习时长" not in text
+    assert "2026年11月共学习 5 人次" in text and "各月时长" not in text
     # November: 安一 课一 and 课二 (50 minutes, 1.5 hours), 白一 45, 白三 30, 农一 30 (1 hour each).
     assert "合计 4 人学习 5 155 4.5" in text
     page = pdfium.PdfDocument(year)[0]
     assert page.get_width() > page.get_height()
     text = "\n".join(page_texts(year))
-    assert "各月学习时长（分钟）" in text and "1月 2月" in text and "12月" in text
+    assert "各月时长（分钟）" in text and "1月 2月" in text and "12月" in text
     # August's study (安二, 课二, 20 minutes) is in the year: 7 records, 205 minutes, 5 credit hours.
     assert "合计 5 人学习 7 205 5 0 0 0 0 0 0 0 20 0 30 155 0" in text
 
@@ -201,7 +201,7 @@ def test_large_branch_ledger_spans_pages_with_its_header_on_each(store: Store, t
         text = texts[number - 1]
         header = text.find(LEDGER_HEADER)
         assert 0 <= header < text.index(f"{rows[0][0]} {rows[0][1]} {rows[0][2]} "), f"page {number}"
-        assert "各月学习时长（分钟）" in text, f"page {number}"
+        assert "各月时长（分钟）" in text, f"page {number}"
     rows = [row for _, page in pages for row in page]
     assert len(rows) == len(report.ledger) == len(members)
     assert [int(r[0]) for r in rows] == list(range(1, len(rows) + 1))

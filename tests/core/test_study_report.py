@@ -82,11 +82,11 @@ def test_xlsx_export_holds_the_same_figures(store: Store, branch: dict[str, str]
     out = tmp_path / "台账.xlsx"
     export_study_xlsx(store, parse_period("2026-Q4"), out, today=TODAY)
     wb = openpyxl.load_workbook(out, read_only=True)
-    assert wb.sheetnames == ["学习台账", "学习明细", "课程覆盖", "未学习名单", "按月统计"]
+    assert wb.sheetnames == ["学习台账", "学习明细", "课程覆盖", "扫码与学习", "未学习名单", "按月统计"]
     ledger = [row for row in wb["学习台账"].iter_rows(min_row=3, values_only=True)]
     by_name = {row[2]: row for row in ledger}
-    assert by_name["安一"][4:11] == (3, 2, 80, 1.5, 30, 50, 0)
-    assert ledger[-1][0] == "合计" and ledger[-1][4] == 6 and ledger[-1][6] == 185
+    assert by_name["安一"][4:12] == (3, 0, 2, 80, 1.5, 30, 50, 0)  # 3 records, none self-reported
+    assert ledger[-1][0] == "合计" and ledger[-1][4] == 6 and ledger[-1][7] == 185
     details = list(wb["学习明细"].iter_rows(min_row=3, values_only=True))
     assert len(details) == 6
     home_visit = next(d for d in details if d[2] == "白一")

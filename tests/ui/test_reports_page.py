@@ -21,8 +21,10 @@ from ui.main_window import PAGES
 from ui.reports import page as page_module
 from ui.reports.charts import LOW_COLOR, BarChart
 from ui.reports.models import (
+    CREDIT,
     IDLE_LAST,
     IDLE_NAME,
+    LEDGER_FIRST_MONTH,
     LESSON,
     MINUTES,
     NAME,
@@ -161,7 +163,7 @@ def test_summary_figures_for_the_month(page: ReportsPage) -> None:
 
 def test_ledger_shows_minutes_and_follows_the_period(page: ReportsPage, qtbot, ctx: AppContext) -> None:  # type: ignore[no-untyped-def]
     ledger = page.ledger.proxy
-    assert ledger.columnCount() == 7  # one month: no month columns
+    assert ledger.columnCount() == LEDGER_FIRST_MONTH  # one month: no month columns
     assert cell(ledger, NAME, "安一", MINUTES) == "50"
     assert cell(ledger, NAME, "安一", RECORDS) == "2"
     assert cell(ledger, NAME, "白一", MINUTES) == "45"
@@ -174,9 +176,10 @@ def test_ledger_shows_minutes_and_follows_the_period(page: ReportsPage, qtbot, c
     wait(page, qtbot)
     assert page.heading.text() == "2026年第四季度学习统计"
     assert cell(ledger, NAME, "安一", MINUTES) == "80"
-    assert [ledger.headerData(c, Qt.Orientation.Horizontal) for c in range(7, 10)] == ["10月", "11月", "12月"]
+    months = range(LEDGER_FIRST_MONTH, LEDGER_FIRST_MONTH + 3)
+    assert [ledger.headerData(c, Qt.Orientation.Horizontal) for c in months] == ["10月", "11月", "12月"]
     row = row_of(ledger, NAME, "安一")
-    assert [ledger.index(row, c).data() for c in range(7, 10)] == ["30", "50", "0"]
+    assert [ledger.index(row, c).data() for c in months] == ["30", "50", "0"]
 
     page.set_period("2026-08")
     wait(page, qtbot)
@@ -310,9 +313,10 @@ def test_models_without_a_page(qapp) -> None:  # type: ignore[no-untyped-def]
     rows = [LedgerRow("m1", "张三", "一组", "正常", 2, 2, 50, 1.5, [20, 30, 0]),
             LedgerRow("m2", "李四", "二组", "流动", 0, 0, 0, 0.0, [0, 0, 0])]
     ledger.set_ledger(rows, ["2026-10", "2026-11", "2026-12"])
-    assert ledger.columnCount() == 10
-    assert [ledger.index(0, c).data() for c in (MINUTES, 7, 8, 9)] == ["50", "20", "30", "0"]
-    assert ledger.index(0, 6).data() == "1.5"
+    assert ledger.columnCount() == LEDGER_FIRST_MONTH + 3
+    first = LEDGER_FIRST_MONTH
+    assert [ledger.index(0, c).data() for c in (MINUTES, first, first + 1, first + 2)] == ["50", "20", "30", "0"]
+    assert ledger.index(0, CREDIT).data() == "1.5"
     proxy = LedgerFilterModel()
     proxy.setSourceModel(ledger)
     proxy.set_text("李")

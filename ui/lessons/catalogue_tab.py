@@ -1,4 +1,5 @@
-"""The catalogue tab (课程): the lessons, how many members studied each, and what is done to them."""
+"""The catalogue tab (课程): the lessons, how many members studied each, how often their live codes were
+scanned, and what is done to them."""
 
 from __future__ import annotations
 
@@ -33,12 +34,15 @@ from ui.tasks import Loader, TaskContext
 Flag = QItemSelectionModel.SelectionFlag
 
 
-def load_catalogue(task: TaskContext) -> tuple[list[dict[str, Any]], dict[str, int], int]:
-    """Every lesson (archived too), how many studying members studied each, and how many study."""
+def load_catalogue(task: TaskContext) -> tuple[list[dict[str, Any]], dict[str, int], int, dict[str, int]]:
+    """Every lesson (archived too), how many studying members studied each, how many study, and how
+    often each lesson's live codes were scanned (all time)."""
+    from core.qr.live_links import scans_by_lesson
+
     lessons = list_lessons(task.store, include_archived=True)
     counts = studied_counts(task.store)
     studied = {lesson["id"]: counts.get(lesson["id"], 0) for lesson in lessons}
-    return lessons, studied, len(studying_members(task.store))
+    return lessons, studied, len(studying_members(task.store)), scans_by_lesson(task.store)
 
 
 class CatalogueTab(QWidget):
@@ -125,11 +129,12 @@ class CatalogueTab(QWidget):
     def _load(self) -> None:
         self.loader.run(load_catalogue, lambda result: self._loaded(*result), self.tr("Loading the lessons…"))
 
-    def _loaded(self, lessons: list[dict[str, Any]], studied: dict[str, int], members: int) -> None:
+    def _loaded(self, lessons: list[dict[str, Any]], studied: dict[str, int], members: int,
+                scans: dict[str, int]) -> None:
         current = self.selected_lesson()
         keep = self._select_id or (current["id"] if current else None)
         self._select_id = None
-        self.model.set_lessons(lessons, studied, members)
+        self.model.set_lessons(lessons, studied, members, scans)
         if not self.loaded:
             self.table.resizeColumnsToContents()
             self.loaded = True
@@ -185,7 +190,8 @@ class CatalogueTab(QWidget):
                  else self.tr("{0} lessons").format(total)]
         if total == 0:
             parts = [self.tr("No lessons yet: click Add (Ctrl+N) to add one.")]
-        parts.append(self.tr("“Studied” counts the members who should study (active and mobile)."))
+        parts.append(self.tr("“Studied” counts the members who should study (active and mobile); "
+                             "“Scans”: scans of the lesson's live codes."))
         if district:
             parts.append(self.tr("This lesson was published by the district: double-click to view it."))
         self.hint.setText("　".join(parts))

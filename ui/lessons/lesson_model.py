@@ -1,5 +1,5 @@
-"""The lesson catalogue as Qt models: one row per lesson with how many members studied it, and a filter
-for the search box and the "show archived" switch."""
+"""The lesson catalogue as Qt models: one row per lesson with how many members studied it and how often
+its live codes were scanned, and a filter for the search box and the "show archived" switch."""
 
 from __future__ import annotations
 
@@ -19,11 +19,11 @@ from PySide6.QtGui import QColor
 from core.lessons.catalogue import is_district
 from core.text import to_halfwidth
 
-(TITLE, SPEAKER, TOPIC, MINUTES, CREDIT_HOURS, PUBLISHED, VALID_UNTIL, SOURCE, STUDIED) = range(9)
-COLUMN_COUNT = 9
+(TITLE, SPEAKER, TOPIC, MINUTES, CREDIT_HOURS, PUBLISHED, VALID_UNTIL, SOURCE, STUDIED, SCANS) = range(10)
+COLUMN_COUNT = 10
 _KEYS = {TITLE: "title", SPEAKER: "speaker", TOPIC: "topic", MINUTES: "minutes", CREDIT_HOURS: "credit_hours",
          PUBLISHED: "published_date", VALID_UNTIL: "valid_until"}
-_RIGHT = frozenset({MINUTES, CREDIT_HOURS, STUDIED})
+_RIGHT = frozenset({MINUTES, CREDIT_HOURS, STUDIED, SCANS})
 SortRole = Qt.ItemDataRole.UserRole + 2
 _ARCHIVED_COLOR = QColor("#8a8a8a")
 _DISTRICT_COLOR = QColor("#1a4f8b")
@@ -42,6 +42,7 @@ def column_titles() -> list[str]:
         QCoreApplication.translate("LessonModel", "Valid until"),
         QCoreApplication.translate("LessonModel", "Source"),
         QCoreApplication.translate("LessonModel", "Studied"),
+        QCoreApplication.translate("LessonModel", "Scans"),
     ]
 
 
@@ -52,19 +53,23 @@ def source_text(lesson: Mapping[str, Any]) -> str:
 
 
 class LessonModel(QAbstractTableModel):
-    """Rows of ``list_lessons``; ``studied`` maps a lesson's id to how many studying members studied it."""
+    """Rows of ``list_lessons``; ``studied`` maps a lesson's id to how many studying members studied it,
+    ``scans`` to how often its live codes were scanned (all time)."""
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.lessons: list[dict[str, Any]] = []
         self.studied: dict[str, int] = {}
+        self.scans: dict[str, int] = {}
         self.member_count = 0
         self._titles = column_titles()
 
-    def set_lessons(self, lessons: Iterable[dict[str, Any]], studied: Mapping[str, int], member_count: int) -> None:
+    def set_lessons(self, lessons: Iterable[dict[str, Any]], studied: Mapping[str, int], member_count: int,
+                    scans: Mapping[str, int] | None = None) -> None:
         self.beginResetModel()
         self.lessons = list(lessons)
         self.studied = dict(studied)
+        self.scans = dict(scans or {})
         self.member_count = member_count
         self.endResetModel()
 
@@ -89,6 +94,11 @@ class LessonModel(QAbstractTableModel):
             return QCoreApplication.translate(
                 "LessonModel", "Members who studied the lesson / members who should study (active and mobile)"
             )
+        if role == Qt.ItemDataRole.ToolTipRole and section == SCANS:
+            return QCoreApplication.translate(
+                "LessonModel", "How often the lesson's live codes were scanned (counted by the district server, "
+                "brought here by sync)"
+            )
         return None
 
     def cell_text(self, lesson: Mapping[str, Any], column: int) -> str:
@@ -96,6 +106,8 @@ class LessonModel(QAbstractTableModel):
             return source_text(lesson)
         if column == STUDIED:
             return f"{self.studied.get(lesson['id'], 0)}/{self.member_count}"
+        if column == SCANS:
+            return str(self.scans.get(lesson["id"], 0))
         value = lesson.get(_KEYS[column])
         if value is None:
             return ""
@@ -113,6 +125,8 @@ class LessonModel(QAbstractTableModel):
         if role == SortRole:
             if column == STUDIED:
                 return self.studied.get(lesson["id"], 0)
+            if column == SCANS:
+                return self.scans.get(lesson["id"], 0)
             if column in (MINUTES, CREDIT_HOURS):
                 return lesson.get(_KEYS[column]) or 0
             return self.cell_text(lesson, column)

@@ -1,5 +1,6 @@
 """Study records as Qt models: one row per record, voided ones greyed and struck through with their
-reason, and a filter by member (name, pinyin or initials)."""
+reason, records a member reported from the phone marked 扫码自报 in the method column, and a filter
+by member (name, pinyin or initials)."""
 
 from __future__ import annotations
 
@@ -25,8 +26,14 @@ _KEYS = {DATE: "study_date", MEMBER: "member_name", LESSON: "lesson_title", MINU
          HELPER: "helper_name", ENTERED_BY: "entered_by", NOTE: "note", VOID_REASON: "void_reason"}
 _VOIDED_COLOR = QColor("#8a8a8a")
 _REASON_COLOR = QColor("#b00020")
+_SELF_REPORTED_COLOR = QColor("#1a4f8b")
+METHOD_SEPARATOR = " · "
 
 Index = QModelIndex | QPersistentModelIndex
+
+
+def self_reported_mark() -> str:
+    return QCoreApplication.translate("RecordModel", "self-reported")
 
 
 def column_titles() -> list[str]:
@@ -50,6 +57,7 @@ class RecordModel(QAbstractTableModel):
         super().__init__(parent)
         self.records: list[dict[str, Any]] = []
         self._titles = column_titles()
+        self._mark = self_reported_mark()
         self._struck = QFont()
         self._struck.setStrikeOut(True)
 
@@ -78,17 +86,25 @@ class RecordModel(QAbstractTableModel):
         record = self.records[index.row()]
         column = index.column()
         voided = bool(record.get("deleted"))
+        self_reported = bool(record.get("self_reported"))
         if role == Qt.ItemDataRole.DisplayRole:
             if column == METHOD:
-                return method_label(record.get("method"))
+                label = method_label(record.get("method"))
+                return f"{label}{METHOD_SEPARATOR}{self._mark}" if self_reported else label
             value = record.get(_KEYS[column])
             return "" if value is None else str(value)
-        if role == Qt.ItemDataRole.ForegroundRole and voided:
-            return _REASON_COLOR if column == VOID_REASON else _VOIDED_COLOR
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if voided:
+                return _REASON_COLOR if column == VOID_REASON else _VOIDED_COLOR
+            if self_reported and column == METHOD:
+                return _SELF_REPORTED_COLOR
         if role == Qt.ItemDataRole.FontRole and voided and column != VOID_REASON:
             return self._struck
         if role == Qt.ItemDataRole.ToolTipRole and voided:
             return QCoreApplication.translate("RecordModel", "Voided: {0}").format(record.get("void_reason") or "")
+        if role == Qt.ItemDataRole.ToolTipRole and self_reported and column == METHOD:
+            return QCoreApplication.translate(
+                "RecordModel", "The member recorded this on the phone after scanning a live code; it came with sync")
         if role == Qt.ItemDataRole.TextAlignmentRole and column == MINUTES:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

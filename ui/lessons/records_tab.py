@@ -40,9 +40,12 @@ class VoidDialog(VoidingDialog):
                          parent)
 
 
-def load_records(task: TaskContext, lesson_id: str | None, include_voided: bool) -> tuple[list[dict[str, Any]], bool]:
-    """The newest records (one more than shown, to know whether there are more), with pinyin keys."""
-    rows = list_records(task.store, lesson_id=lesson_id, include_voided=include_voided, limit=RECORD_LIMIT + 1)
+def load_records(task: TaskContext, lesson_id: str | None, include_voided: bool,
+                 self_reported: bool = False) -> tuple[list[dict[str, Any]], bool]:
+    """The newest records (one more than shown, to know whether there are more), with pinyin keys;
+    ``self_reported``: only those members reported from the phone (扫码自报)."""
+    rows = list_records(task.store, lesson_id=lesson_id, include_voided=include_voided,
+                        self_reported=self_reported, limit=RECORD_LIMIT + 1)
     for row in rows:
         row["name_pinyin"], row["name_initials"] = name_keys(row["member_name"] or "")
     return rows[:RECORD_LIMIT], len(rows) > RECORD_LIMIT
@@ -86,6 +89,11 @@ class RecordsTab(QWidget):
         self.member_filter = filter_edit(placeholder, self._member_changed,
                                          min_width=self.fontMetrics().horizontalAdvance(placeholder) + 40)
         row.addWidget(self.member_filter, 1)
+        self.only_self_reported = QCheckBox(self.tr("Only self-reported"))
+        self.only_self_reported.setToolTip(
+            self.tr("Only the records members made on the phone after scanning a live code"))
+        self.only_self_reported.toggled.connect(lambda _on: self.reload())
+        row.addWidget(self.only_self_reported)
         self.show_voided = QCheckBox(self.tr("Show voided"))
         self.show_voided.toggled.connect(self._voided_toggled)
         row.addWidget(self.show_voided)
@@ -109,7 +117,7 @@ class RecordsTab(QWidget):
         header.setStretchLastSection(True)
         header.setHighlightSections(False)
         metrics = self.fontMetrics()
-        for column, sample in enumerate(("2026-11-22", "欧阳振华", "学习贯彻党的二十届三中全会精神", "送学上门",
+        for column, sample in enumerate(("2026-11-22", "欧阳振华", "学习贯彻党的二十届三中全会精神", "自学扫码 · 扫码自报",
                                          "时长", "欧阳振华", "录入人名", "备注备注备注")):
             header.resizeSection(column, metrics.horizontalAdvance(sample) + 28)
         self.table.setColumnHidden(VOID_REASON, True)
@@ -127,10 +135,11 @@ class RecordsTab(QWidget):
     def _load(self) -> None:
         lesson_id = self.lesson_filter.value()
         include_voided = self.show_voided.isChecked()
+        self_reported = self.only_self_reported.isChecked()
         keep = lesson_id
 
         def work(task: TaskContext) -> tuple[list[dict[str, Any]], list[dict[str, Any]], bool]:
-            rows, limited = load_records(task, lesson_id, include_voided)
+            rows, limited = load_records(task, lesson_id, include_voided, self_reported)
             return list_lessons(task.store, include_archived=True), rows, limited
 
         self.loader.run(work, lambda result: self._loaded(keep, *result), self.tr("Loading the study records…"))
@@ -163,8 +172,12 @@ class RecordsTab(QWidget):
 
     def _update_count(self) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
-        text = self.tr("{0} records").format(total) if shown == total else \
-            self.tr("{0} of {1} records").format(shown, total)
+        if self.only_self_reported.isChecked():
+            text = self.tr("{0} self-reported records").format(total) if shown == total else \
+                self.tr("{0} of {1} self-reported records").format(shown, total)
+        else:
+            text = self.tr("{0} records").format(total) if shown == total else \
+                self.tr("{0} of {1} records").format(shown, total)
         if self.limited:
             text = self.tr("Newest {0} records only; choose a lesson to see older ones").format(RECORD_LIMIT)
         self.count_label.setText(text)

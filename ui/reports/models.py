@@ -1,5 +1,6 @@
-"""The study report's tables as Qt models: lesson coverage, the ledger (with its filter) and the
-members with no recent study. Display strings are made once when the data arrives.
+"""The study report's tables as Qt models: lesson coverage, the ledger (with its filter), the
+members with no recent study, and the scans of the live codes against study. Display strings are
+made once when the data arrives.
 
 No widgets here, so that the models can be tested on their own.
 """
@@ -20,7 +21,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont
 
 from core.reports.study_export import percent
-from core.reports.study_report import IdleMember, LedgerRow, LessonCoverage
+from core.reports.study_report import IdleMember, LedgerRow, LessonCoverage, LessonScans
 
 LOW_COVERAGE = 0.6  # below this a lesson's coverage is shown in red
 SortRole = Qt.ItemDataRole.UserRole + 1
@@ -161,8 +162,8 @@ class CoverageModel(_TableModel):
 
 # --- the ledger --------------------------------------------------------------------------------
 
-GROUP, NAME, STATUS, RECORDS, LESSONS, MINUTES, CREDIT = range(7)  # then one column per month
-LEDGER_FIRST_MONTH = 7
+GROUP, NAME, STATUS, RECORDS, SELF_REPORTED, LESSONS, MINUTES, CREDIT = range(8)  # then one per month
+LEDGER_FIRST_MONTH = 8
 
 
 def month_title(month: str) -> str:
@@ -178,7 +179,8 @@ class LedgerModel(_TableModel):
         self.rows: list[LedgerRow] = []
         self.months: list[str] = []
         self.search_texts: list[str] = []
-        self.alignments = {STATUS: _CENTER, RECORDS: _RIGHT, LESSONS: _RIGHT, MINUTES: _RIGHT, CREDIT: _RIGHT}
+        self.alignments = {STATUS: _CENTER, RECORDS: _RIGHT, SELF_REPORTED: _RIGHT, LESSONS: _RIGHT,
+                           MINUTES: _RIGHT, CREDIT: _RIGHT}
 
     def set_ledger(self, rows: Sequence[LedgerRow], months: Sequence[str]) -> None:
         self.rows = list(rows)
@@ -189,6 +191,7 @@ class LedgerModel(_TableModel):
             QCoreApplication.translate("ReportModels", "Name"),
             QCoreApplication.translate("ReportModels", "Status"),
             QCoreApplication.translate("ReportModels", "Times studied"),
+            QCoreApplication.translate("ReportModels", "Self-reported"),
             QCoreApplication.translate("ReportModels", "Lessons"),
             QCoreApplication.translate("ReportModels", "Minutes"),
             QCoreApplication.translate("ReportModels", "Credit hours"),
@@ -196,6 +199,8 @@ class LedgerModel(_TableModel):
         tips = [
             "", "", "",
             QCoreApplication.translate("ReportModels", "Study records in the period"),
+            QCoreApplication.translate(
+                "ReportModels", "Of those, the records the member reported on the phone after scanning a live code"),
             QCoreApplication.translate("ReportModels", "Different lessons studied in the period"),
             QCoreApplication.translate("ReportModels", "Minutes of study in the period"),
             QCoreApplication.translate("ReportModels", "Credit hours: each lesson counted once"),
@@ -203,10 +208,11 @@ class LedgerModel(_TableModel):
         cells, keys = [], []
         for row in self.rows:
             monthly = row.monthly_minutes if self.months else []
-            cells.append([row.group, row.name, row.status, str(row.records), str(row.lessons),
+            cells.append([row.group, row.name, row.status, str(row.records),
+                          str(row.self_reported) if row.self_reported else "", str(row.lessons),
                           str(row.minutes), hours(row.credit_hours), *map(str, monthly)])
-            keys.append([row.group, row.name, row.status, row.records, row.lessons, row.minutes,
-                         row.credit_hours, *monthly])
+            keys.append([row.group, row.name, row.status, row.records, row.self_reported, row.lessons,
+                         row.minutes, row.credit_hours, *monthly])
         self.search_texts = [f"{row.name}\t{row.group}".casefold() for row in self.rows]
         for column in range(LEDGER_FIRST_MONTH, LEDGER_FIRST_MONTH + len(self.months)):
             self.alignments[column] = _RIGHT
@@ -282,4 +288,46 @@ class IdleModel(_TableModel):
     def color(self, row: int, column: int) -> QColor | None:
         if column == IDLE_LAST and self.members[row].last_study is None:
             return WARNING_COLOR
+        return None
+
+
+# --- scans of the live codes against study -----------------------------------------------------
+
+SCAN_LESSON, SCAN_PUBLISHED, SCANS, SCAN_RECORDS, SCAN_SELF_REPORTED = range(5)
+
+
+class ScansModel(_TableModel):
+    """One row per lesson scanned or studied in the period: scans of its live codes, its study records
+    and, of those, the ones members reported on the phone."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.lessons: list[LessonScans] = []
+        self.alignments = {SCAN_PUBLISHED: _CENTER, SCANS: _RIGHT, SCAN_RECORDS: _RIGHT, SCAN_SELF_REPORTED: _RIGHT}
+
+    def set_scans(self, lessons: Sequence[LessonScans]) -> None:
+        self.lessons = list(lessons)
+        headers = [
+            QCoreApplication.translate("ReportModels", "Lesson"),
+            QCoreApplication.translate("ReportModels", "Published"),
+            QCoreApplication.translate("ReportModels", "Scans"),
+            QCoreApplication.translate("ReportModels", "Times studied"),
+            QCoreApplication.translate("ReportModels", "Self-reported"),
+        ]
+        tips = [
+            "", "",
+            QCoreApplication.translate("ReportModels", "Scans of the lesson's live codes on days of the period"),
+            QCoreApplication.translate("ReportModels", "Study records of the lesson in the period"),
+            QCoreApplication.translate(
+                "ReportModels", "Of those, the records the member reported on the phone after scanning a live code"),
+        ]
+        cells = [[s.title, s.published_date or "", str(s.scans), str(s.records), str(s.self_reported)]
+                 for s in self.lessons]
+        keys = [[s.title, s.published_date or "", s.scans, s.records, s.self_reported] for s in self.lessons]
+        self._reset(headers, cells, keys, tips)
+
+    def color(self, row: int, column: int) -> QColor | None:
+        lesson = self.lessons[row]
+        if column == SCANS and not lesson.scans:
+            return MUTED_COLOR
         return None

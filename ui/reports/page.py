@@ -1,5 +1,6 @@
 """统计报表: who has studied what — figures for a period, coverage of each lesson by party group, the
-per-member ledger, members with no recent study and study by month; exported to Excel or PDF.
+per-member ledger, members with no recent study, study by month, and the scans of each lesson's live
+codes against the study recorded; exported to Excel or PDF.
 
 Every refresh is one task computing the whole report; a result that arrives for an older request
 (the period changed meanwhile) is dropped.
@@ -37,7 +38,7 @@ from ui.pages.base import Page
 from ui.reports.figures import caption
 from ui.reports.models import hours
 from ui.reports.period_picker import PeriodPicker
-from ui.reports.tabs import CoverageTab, IdleTab, LedgerTab, MonthlyTab
+from ui.reports.tabs import CoverageTab, IdleTab, LedgerTab, MonthlyTab, ScansTab
 from ui.tasks import TaskContext
 
 PERIOD_PREF = "reports/period"
@@ -46,7 +47,7 @@ TAB_PREF = "reports/tab"
 EXPORT_DIR_PREF = "reports/export_dir"
 DEFAULT_IDLE_MONTHS = 3
 MAX_IDLE_MONTHS = 24
-COVERAGE_TAB, LEDGER_TAB, IDLE_TAB, MONTHLY_TAB = range(4)
+COVERAGE_TAB, LEDGER_TAB, IDLE_TAB, MONTHLY_TAB, SCANS_TAB = range(5)
 BUSY_DELAY_MS = 400
 
 
@@ -85,11 +86,13 @@ class ReportsPage(Page):
         self.ledger = LedgerTab()
         self.idle = IdleTab()
         self.monthly = MonthlyTab()
+        self.scans = ScansTab()
         self.tabs = QTabWidget()
         self.tabs.addTab(self.coverage, self.tr("Lesson coverage"))
         self.tabs.addTab(self.ledger, self.tr("Study ledger"))
         self.tabs.addTab(self.idle, self.tr("No recent study"))
         self.tabs.addTab(self.monthly, self.tr("By month"))
+        self.tabs.addTab(self.scans, self.tr("Scans and study"))
         self.tabs.setCurrentIndex(self._number_pref(TAB_PREF, COVERAGE_TAB))
         self.tabs.currentChanged.connect(lambda tab: self.ctx.set_pref(TAB_PREF, tab))
         layout.addWidget(self.tabs, 1)
@@ -268,8 +271,9 @@ class ReportsPage(Page):
         self.idle.show_idle(report.idle_months, report.idle_since, report.idle)
         self.tabs.setTabText(IDLE_TAB, self.tr("No recent study ({0})").format(len(report.idle)))
         self.monthly.show_months(period, report.monthly_counts)
+        self.scans.show_scans(report.scans)
         if first_time:
-            for table in (self.coverage.table, self.ledger.table, self.idle.table):
+            for table in (self.coverage.table, self.ledger.table, self.idle.table, self.scans.table):
                 table.resizeColumnsToContents()
 
     def _show_figures(self, report: StudyReport) -> None:

@@ -1,5 +1,6 @@
-"""The four views of the study report, one tab each: lesson coverage, the ledger, members with no
-recent study, and study by month. Each shows what it is given; the page fetches the report."""
+"""The views of the study report, one tab each: lesson coverage, the ledger, members with no recent
+study, study by month, and the scans of the live codes against study. Each shows what it is given;
+the page fetches the report."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.reports.period import Period
-from core.reports.study_report import IdleMember, LedgerRow, LessonCoverage
+from core.reports.study_report import IdleMember, LedgerRow, LessonCoverage, LessonScans
 from ui.forms import filter_edit
 from ui.pages.base import scroll_area
 from ui.reports.charts import BarChart
@@ -29,6 +30,7 @@ from ui.reports.models import (
     IdleModel,
     LedgerFilterModel,
     LedgerModel,
+    ScansModel,
     SortRole,
     month_title,
 )
@@ -163,3 +165,30 @@ class MonthlyTab(QWidget):
                             lambda n: str(int(n)))
         self.note.setText(self.tr("Times studied in each month of {0}, {1} in all.")
                           .format(period.label, sum(n for _m, n in monthly)))
+
+
+class ScansTab(QWidget):
+    """Each lesson scanned or studied in the period: scans of its live codes against the study recorded."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = ScansModel(self)
+        self.note = caption(self.tr(
+            "Scans: how often the lesson's live codes were scanned in the period (counted by the district "
+            "server, brought here by sync). Times studied: the study records of the period; self-reported: "
+            "those a member recorded on the phone after scanning. Lessons with neither are not listed."))
+        self.count = QLabel()
+        self.count.setStyleSheet("font-weight: bold;")
+        self.table = report_table(sorted_proxy(self.model, self))
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.note)
+        layout.addWidget(self.count)
+        layout.addWidget(self.table, 1)
+
+    def show_scans(self, lessons: list[LessonScans]) -> None:
+        self.model.set_scans(lessons)
+        scans = sum(s.scans for s in lessons)
+        records = sum(s.records for s in lessons)
+        reported = sum(s.self_reported for s in lessons)
+        self.count.setText(self.tr("{0} scans, {1} times studied, {2} of them self-reported")
+                           .format(scans, records, reported))
