@@ -1,5 +1,5 @@
-"""Lesson and study commands: lessons add|list|import, study record|void|list, signin-sheet,
-not-studied-list."""
+"""Lesson and study commands: lessons add|edit|archive|list|import, study record|void|list,
+signin-sheet, not-studied-list."""
 
 from __future__ import annotations
 
@@ -32,6 +32,23 @@ def register(commands: argparse._SubParsersAction) -> None:
     p.add_argument("--note", help="备注")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_lessons_add)
+
+    p = lessons.add_parser("edit", help="修改本支部的一节微党课（视频链接改了，已打印的活码跟着改）")
+    p.add_argument("lesson", help="微党课的 ID 或完整标题")
+    p.add_argument("--title", help="标题")
+    p.add_argument("--speaker", help="主讲人")
+    p.add_argument("--topic", help="专题")
+    p.add_argument("--minutes", help="时长（分钟）")
+    p.add_argument("--url", help="视频链接（http:// 或 https://）")
+    p.add_argument("--note", help="备注")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_lessons_edit)
+
+    p = lessons.add_parser("archive", help="归档（下架）本支部的一节微党课；学习记录保留")
+    p.add_argument("lesson", help="微党课的 ID 或完整标题")
+    p.add_argument("--restore", action="store_true", help="恢复已归档的课")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_lessons_archive)
 
     p = lessons.add_parser("list", help="列出微党课及学习人数、活码扫码次数")
     p.add_argument("--search", default="", help="按标题、主讲人或专题查找")
@@ -121,6 +138,40 @@ def cmd_lessons_add(store: Store, args: argparse.Namespace, out: Output) -> None
     except LessonError as exc:
         raise CommandFailed(str(exc), details={"fields": [i.field for i in exc.issues]}) from exc
     out.result({"id": lesson_id, "title": args.title.strip()}, f"已新增微党课「{args.title.strip()}」，ID：{lesson_id}")
+
+
+_EDITABLE = {"title": "title", "speaker": "speaker", "topic": "topic", "minutes": "minutes", "url": "video_url",
+             "note": "note"}
+
+
+def cmd_lessons_edit(store: Store, args: argparse.Namespace, out: Output) -> None:
+    from core.lessons.catalogue import LessonError, edit_lesson
+    from core.lessons.fields import LESSON_FIELDS
+
+    lesson = find_lesson(store, args.lesson)
+    changes = {field: getattr(args, option) for option, field in _EDITABLE.items() if getattr(args, option) is not None}
+    if not changes:
+        raise CommandFailed("请至少给出一项要修改的内容，例如 --url 新的视频链接")
+    raw = {f.key: lesson[f.key] for f in LESSON_FIELDS} | changes
+    try:
+        edit_lesson(store, lesson["id"], raw)
+    except LessonError as exc:
+        raise CommandFailed(str(exc), details={"fields": [i.field for i in exc.issues]}) from exc
+    shown = "、".join(sorted(changes))
+    out.result({"id": lesson["id"], "changed": sorted(changes)},
+               f"已修改微党课「{raw['title']}」（{shown}）；同步后，已打印的活码跟着改。")
+
+
+def cmd_lessons_archive(store: Store, args: argparse.Namespace, out: Output) -> None:
+    from core.lessons.catalogue import LessonError, archive_lesson
+
+    lesson = find_lesson(store, args.lesson)
+    try:
+        archive_lesson(store, lesson["id"], archived=not args.restore)
+    except LessonError as exc:
+        raise CommandFailed(str(exc)) from exc
+    verb = "恢复" if args.restore else "归档"
+    out.result({"id": lesson["id"], "archived": not args.restore}, f"已{verb}微党课「{lesson['title']}」")
 
 
 def cmd_lessons_list(store: Store, args: argparse.Namespace, out: Output) -> None:
