@@ -46,11 +46,11 @@ def page(office: Device, code: str, **kwargs: Any) -> requests.Response:
     return requests.get(f"{office.server.url}/q/{code}", timeout=30, allow_redirects=False, **kwargs)
 
 
-def page_once_changed(office: Device, code: str, shows: str, timeout: float = 5.0) -> requests.Response:
+def page_once_changed(server_url: str, code: str, shows: str, timeout: float = 5.0) -> requests.Response:
     """The code's page once it shows ``shows``: a server remembers a scanned code's page a moment."""
     deadline = time.monotonic() + timeout
     while True:
-        answer = page(office, code)
+        answer = requests.get(f"{server_url}/q/{code}", timeout=30, allow_redirects=False)
         if shows in answer.text or time.monotonic() > deadline:
             return answer
         time.sleep(0.2)

@@ -152,11 +152,11 @@ def test_retired_codes_revoked_branches_gone_lessons_and_accounts(district_serve
     assert 'href="https://dj.example.cn/v/1"' in gone.text
 
     published(office, edited(code, versions[2], 20, retired_at="2026-12-05T08:00:00.000Z"))
-    retired = page_once_changed(office, code["data"]["code"], "已停用")
+    retired = page_once_changed(office.server.url, code["data"]["code"], "已停用")
     assert retired.status_code == 410 and "已停用" in retired.text and "河东村党支部" in retired.text
 
     admin(district_server.db_url, "branch", "revoke", office.branch_id)
-    revoked = page_once_changed(office, account["data"]["code"], "已停用")
+    revoked = page_once_changed(office.server.url, account["data"]["code"], "已停用")
     assert revoked.status_code == 410 and "已停用" in revoked.text and "区委组织部" in revoked.text
 
 
