@@ -50,7 +50,7 @@ SECTION_POINTS = 14.0
 LEDGER_WIDTHS = (12, 28, 22, 14, 14, 12, 15, 19, 13)
 LEDGER_TITLES = ("序号", "党小组", "姓名", "状态", "学习\n次数", "扫码\n自报", "课程数", "时长\n（分钟）", "学时")
 # The scans table's number columns (mm): 扫码次数, 学习人次, 其中扫码自报; the title takes the rest.
-SCAN_COUNT = 26
+SCAN_COUNT = 30
 # Coverage table columns (mm): the title takes what is left, at least COVER_TITLE_MIN.
 COVER_TITLE_MIN, COVER_COUNT, COVER_RATE, COVER_GROUP = 56, 18, 15, 18
 

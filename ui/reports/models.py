@@ -310,8 +310,8 @@ class ScansModel(_TableModel):
         headers = [
             QCoreApplication.translate("ReportModels", "Lesson"),
             QCoreApplication.translate("ReportModels", "Published"),
-            QCoreApplication.translate("ReportModels", "Scans"),
-            QCoreApplication.translate("ReportModels", "Times studied"),
+            QCoreApplication.translate("ReportModels", "Times scanned"),
+            QCoreApplication.translate("ReportModels", "Study records"),
             QCoreApplication.translate("ReportModels", "Self-reported"),
         ]
         tips = [

@@ -250,7 +250,6 @@
     </message>
     <message>
         <location filename="../../../ui/reports/models.py" line="193"/>
-        <location filename="../../../ui/reports/models.py" line="314"/>
         <source>Times studied</source>
         <translation>学习次数</translation>
     </message>
@@ -318,8 +317,13 @@
     </message>
     <message>
         <location filename="../../../ui/reports/models.py" line="313"/>
-        <source>Scans</source>
-        <translation>扫码</translation>
+        <source>Times scanned</source>
+        <translation>扫码次数</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/reports/models.py" line="314"/>
+        <source>Study records</source>
+        <translation>学习人次</translation>
     </message>
     <message>
         <location filename="../../../ui/reports/models.py" line="319"/>
