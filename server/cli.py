@@ -13,7 +13,7 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from server import admin, config
+from server import admin, config, district_lessons
 from server.db import Database, DatabaseUnavailable
 from server.migrations import migrate
 
@@ -100,6 +100,29 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--published", default=None, help="YYYY-MM-DD (default today)")
     p.add_argument("--credit-hours", type=float, default=None)
     p.set_defaults(handler=_lesson_publish)
+    p = lesson.add_parser("edit", parents=[out], help="change a district lesson (printed live codes follow)")
+    p.add_argument("lesson_id")
+    p.add_argument("--url", default=None)
+    p.add_argument("--title", default=None)
+    p.add_argument("--minutes", type=int, default=None)
+    p.add_argument("--speaker", default=None)
+    p.set_defaults(handler=_lesson_edit)
+    p = lesson.add_parser("retire", parents=[out], help="retire (archive) a district lesson; history is kept")
+    p.add_argument("lesson_id")
+    p.set_defaults(handler=_lesson_retire)
+    p = lesson.add_parser("list", parents=[out], help="the district's lessons")
+    p.set_defaults(handler=_lesson_list)
+
+    qr_link = commands.add_parser("qr-link", parents=[common], help="the district's live codes (活码)").add_subparsers(
+        dest="qr_link_command", metavar="ACTION", required=True
+    )
+    p = qr_link.add_parser("add", parents=[out], help="a live code for a district lesson")
+    p.add_argument("--lesson", required=True, metavar="LESSON_ID")
+    p.add_argument("--label", default="", help="where it hangs (张贴位置)")
+    p.add_argument("--public-url", default=None, help=f"the address phones open; env {config.ENV_PUBLIC_URL}")
+    p.set_defaults(handler=_qr_link_add)
+    p = qr_link.add_parser("list", parents=[out], help="the district's live codes and their scans")
+    p.set_defaults(handler=_qr_link_list)
 
     admin_cmd = commands.add_parser("admin", parents=[common], help="the dashboard admin").add_subparsers(
         dest="admin_command", metavar="ACTION", required=True
@@ -147,6 +170,37 @@ def _lesson_publish(db: Database, args: argparse.Namespace) -> tuple[dict[str, A
         published=args.published, credit_hours=args.credit_hours,
     )
     return answer, f"已发布微党课“{args.title}”（编号 {answer['lesson_id']}），各支部下次同步时收到。"
+
+
+def _lesson_edit(db: Database, args: argparse.Namespace) -> tuple[dict[str, Any], str]:
+    answer = district_lessons.edit_lesson(db, args.lesson_id, url=args.url, title=args.title,
+                                          minutes=args.minutes, speaker=args.speaker)
+    return answer, f"已修改微党课 {answer['lesson_id']}；各支部下次同步时收到，已打印的活码跟着改。"
+
+
+def _lesson_retire(db: Database, args: argparse.Namespace) -> tuple[dict[str, Any], str]:
+    answer = district_lessons.retire_lesson(db, args.lesson_id)
+    return answer, f"已下架微党课 {answer['lesson_id']}；学习记录保留，它的活码会说明已下架。"
+
+
+def _lesson_list(db: Database, _args: argparse.Namespace) -> tuple[dict[str, Any], str]:
+    answer = district_lessons.list_lessons(db)
+    lines = [f"{item['lesson_id']}  {item['title']}  {item['url']}{'（已下架）' if item['archived'] else ''}"
+             for item in answer["lessons"]]
+    return answer, "\n".join(lines) or "区里还没有发布微党课。用 lesson publish 发布。"
+
+
+def _qr_link_add(db: Database, args: argparse.Namespace) -> tuple[dict[str, Any], str]:
+    answer = district_lessons.add_code(db, args.lesson, args.label, config.public_url(args.public_url))
+    where = f"，地址 {answer['url']}" if "url" in answer else ""
+    return answer, f"已做好活码 {answer['code'][:4]} {answer['code'][4:]}{where}。"
+
+
+def _qr_link_list(db: Database, _args: argparse.Namespace) -> tuple[dict[str, Any], str]:
+    answer = district_lessons.list_codes(db)
+    lines = [f"{item['code']}  {item['label'] or '-'}  扫码 {item['scans']} 次{'（已停用）' if item['retired'] else ''}"
+             for item in answer["codes"]]
+    return answer, "\n".join(lines) or "区里还没有活码。用 qr-link add --lesson 编号 做一个。"
 
 
 def _admin_password(db: Database, args: argparse.Namespace) -> tuple[dict[str, Any], str]:
