@@ -1,17 +1,18 @@
-"""The QR material page (二维码物料): tick micro-lessons, official accounts or type a link on the left;
-choose the layout and an optional centre logo on the right and see the first page as it will print.
-Saving writes a PDF and reads every code back; printing goes at actual size."""
+"""The QR material page (二维码物料), two tabs. 制作物料: tick micro-lessons, official accounts or type a
+link on the left; choose 活码 or direct links, where the material hangs, the layout and an optional centre
+logo on the right and see the first page as it will print. Saving writes a PDF and reads every code back;
+printing goes at actual size; live codes the district server does not have yet are named, with 立即同步.
+已打印的活码: the branch's printed live codes with their scans, 停用 and 改指向…."""
 
 from __future__ import annotations
 
 import json
-import shutil
-import tempfile
 import threading
 from datetime import date
 from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
@@ -19,9 +20,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
-    QListWidget,
-    QListWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -29,22 +28,24 @@ from PySide6.QtWidgets import (
 from core.pdf import PdfError
 from core.qr import QrError
 from core.qr.material import LAYOUT_NAMES
-from core.qr.targets import remove_account
 from ui import messages
 from ui.context import AppContext
-from ui.forms import ERROR_COLOR, filter_edit
+from ui.forms import ERROR_COLOR
 from ui.notice import notice_label, show_notice
-from ui.pages.base import Page
-from ui.qr.account_dialog import AccountDialog
+from ui.pages.base import Page, scroll_area
+from ui.qr.choice_lists import ChoiceLists
+from ui.qr.links_panel import LinksPanel
+from ui.qr.live_choice import LiveChoice
+from ui.qr.live_work import LiveState
+from ui.qr.pending_banner import PendingBanner
 from ui.qr.preview_pane import HINT_STYLE, PreviewPane
 from ui.qr.saver import MaterialSaver
-from ui.qr.widgets import big_button, check_list, names_pref, titled_group
-from ui.qr.work import Choice, Preview, load_choices, make_preview, save_checked
-from ui.tasks import Loader, TaskContext
+from ui.qr.widgets import big_button, names_pref
+from ui.qr.work import Choice, Preview, Saved, load_choices, make_preview
+from ui.tasks import Loader
 
 PREVIEW_DELAY_MS = 300
 DEFAULT_LAYOUT = "poster-a4"
-IdRole = Qt.ItemDataRole.UserRole
 
 # What the page remembers between visits.
 LAYOUT_PREF = "qr/layout"
@@ -54,6 +55,9 @@ LOGO_PREF = "qr/logo"
 LOGO_DIR_PREF = "qr/logo_dir"
 CUSTOM_TEXT_PREF = "qr/custom_text"
 CUSTOM_TITLE_PREF = "qr/custom_title"
+MODE_PREF = "qr/mode"  # "live" or "direct" once the user picked one
+LABEL_PREF = "qr/label"
+
 
 class QrPage(Page):
     key = "qr"
@@ -61,10 +65,6 @@ class QrPage(Page):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.loaded = False
-        self.lessons: list[dict[str, str]] = []
-        self.accounts: list[dict[str, str]] = []
-        self.checked_lessons: set[str] = set(names_pref(ctx.pref(LESSONS_PREF)))
-        self.checked_accounts: set[str] = set(names_pref(ctx.pref(ACCOUNTS_PREF)))
         logo = str(ctx.pref(LOGO_PREF) or "")
         self.logo = logo if logo and Path(logo).is_file() else ""
         self.preview_pixmap: QPixmap | None = None
@@ -76,17 +76,42 @@ class QrPage(Page):
         self.loader = Loader(ctx.runner, self, self._load)
         self.preview_timer = QTimer(self, singleShot=True, interval=PREVIEW_DELAY_MS, timeout=self.update_preview)
 
+        self.lists = ChoiceLists(ctx, names_pref(ctx.pref(LESSONS_PREF)), names_pref(ctx.pref(ACCOUNTS_PREF)))
+        # the lists' parts, as the page's own
+        self.lesson_list, self.account_list, self.filter = self.lists.lesson_list, self.lists.account_list, self.lists.filter
+        self.custom_text, self.custom_title = self.lists.custom_text, self.lists.custom_title
+        self.set_lessons_checked = self.lists.set_lessons_checked
+        self.account_dialog, self.remove_selected_account = self.lists.account_dialog, self.lists.remove_selected_account
         content = QWidget()
         columns = QHBoxLayout(content)
         columns.setContentsMargins(16, 12, 16, 12)
         columns.setSpacing(16)
-        columns.addLayout(self._build_choices(), 5)
+        columns.addWidget(self.lists, 5)
         columns.addLayout(self._build_output(), 6)
-        self.set_scrolling_content(content)
         self.saver = MaterialSaver(ctx, self, self.notice)
+        self.links = LinksPanel(ctx)
+
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(12, 10, 12, 8)
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.setStyleSheet("QTabBar::tab { padding: 8px 22px; }")
+        self.scroll = scroll_area(content)
+        self.tabs.addTab(self.scroll, self.tr("Make material"))
+        self.tabs.addTab(self.links, self.tr("Printed live codes"))
+        outer.addWidget(self.tabs)
 
         self._restore_fields()
+        self.lists.changed.connect(self._changed)
+        self.lists.notice.connect(lambda text: show_notice(self.notice, text))
+        self.lists.reload_wanted.connect(self.reload)
+        self.live_choice.changed.connect(self._changed)
+        self.live_choice.mode_picked.connect(lambda mode: ctx.set_pref(MODE_PREF, mode))
+        self.links.loaded.connect(self._live_loaded)
+        self.saver.written.connect(self._written)
+        self.saver.made.connect(self._made)
         ctx.study_changed.connect(self.reload)
+        ctx.sync_changed.connect(self.links.reload)  # enrolled, synced: codes, scans and the choice change
 
     @staticmethod
     def title() -> str:
@@ -94,63 +119,13 @@ class QrPage(Page):
 
     # --- building ------------------------------------------------------------------------------
 
-    def _build_choices(self) -> QVBoxLayout:
-        left = QVBoxLayout()
-        left.setSpacing(10)
-
-        box, layout = titled_group(self.tr("Micro-lessons (those with a video link)"))
-        row = QHBoxLayout()
-        self.filter = filter_edit(self.tr("Filter by title or speaker"), lambda _text: self._apply_filter())
-        row.addWidget(self.filter, 1)
-        row.addWidget(big_button(self.tr("Tick shown"), lambda: self._tick_shown(True)))
-        row.addWidget(big_button(self.tr("Clear"), lambda: self._tick_shown(False)))
-        layout.addLayout(row)
-        self.lesson_list = check_list()
-        self.lesson_list.setMinimumHeight(220)
-        self.lesson_list.itemChanged.connect(self._lesson_ticked)
-        layout.addWidget(self.lesson_list, 1)
-        self.no_lessons = QLabel(self.tr("No micro-lesson has a video link yet. Add the links on the "
-                                         "Micro-lessons page; lessons with a link show here."))
-        self.no_lessons.setWordWrap(True)
-        self.no_lessons.setStyleSheet(HINT_STYLE)
-        self.no_lessons.hide()
-        layout.addWidget(self.no_lessons)
-        left.addWidget(box, 3)
-
-        box, layout = titled_group(self.tr("Official accounts"))
-        self.account_list = check_list()
-        self.account_list.setMinimumHeight(110)
-        self.account_list.itemChanged.connect(self._account_ticked)
-        self.account_list.currentItemChanged.connect(lambda *_: self._update_buttons())
-        layout.addWidget(self.account_list, 1)
-        row = QHBoxLayout()
-        row.addWidget(big_button(self.tr("Add account…"), self.add_account))
-        self.remove_button = big_button(self.tr("Remove…"), self.remove_selected_account)
-        row.addWidget(self.remove_button)
-        row.addStretch(1)
-        layout.addLayout(row)
-        left.addWidget(box, 1)
-
-        box, layout = titled_group(self.tr("A link or text of your own"))
-        form = QFormLayout()
-        self.custom_text = QLineEdit()
-        self.custom_text.setPlaceholderText(self.tr("https://… or any text, e.g. the Wi-Fi password"))
-        self.custom_title = QLineEdit()
-        self.custom_title.setMaxLength(40)
-        self.custom_title.setPlaceholderText(self.tr("Title printed with it (optional)"))
-        for editor in (self.custom_text, self.custom_title):
-            editor.setMinimumHeight(36)
-            editor.textChanged.connect(self._changed)
-        form.addRow(self.tr("Content"), self.custom_text)
-        form.addRow(self.tr("Title"), self.custom_title)
-        layout.addLayout(form)
-        left.addWidget(box)
-        return left
-
     def _build_output(self) -> QVBoxLayout:
         right = QVBoxLayout()
         right.setSpacing(10)
         form = QFormLayout()
+        self.live_choice = LiveChoice(str(self.ctx.pref(MODE_PREF) or ""), str(self.ctx.pref(LABEL_PREF) or ""))
+        form.addRow(self.tr("Codes"), self.live_choice)
+        form.addRow(self.tr("Where it hangs"), self.live_choice.place)
         self.layout_combo = QComboBox()
         self.layout_combo.setMinimumHeight(36)
         for key, name in LAYOUT_NAMES.items():
@@ -176,6 +151,8 @@ class QrPage(Page):
 
         self.notice = notice_label()
         right.addWidget(self.notice)
+        self.pending = PendingBanner(self.ctx)
+        right.addWidget(self.pending)
         row = QHBoxLayout()
         self.save_button = big_button(self.tr("Save PDF…"), self.save_pdf, bold=True)
         self.save_button.setToolTip(self.tr("Write the PDF and read every code back before it is kept"))
@@ -205,93 +182,43 @@ class QrPage(Page):
 
     def reload(self) -> None:
         self.loader.request()
+        self.links.reload()
 
     def _load(self) -> None:
         self.loader.run(lambda task: load_choices(task.store), self._loaded, self.tr("Loading the micro-lessons…"))
 
-    def _loaded(self, data: dict[str, list[dict[str, str]]]) -> None:
-        self.lessons, self.accounts = data["lessons"], data["accounts"]
+    def _loaded(self, data: dict[str, Any]) -> None:
         self._building = True
-        self.lesson_list.clear()
-        for lesson in self.lessons:
-            text = lesson["title"] + (f"（{lesson['speaker']}）" if lesson["speaker"] else "")
-            self._add_item(self.lesson_list, text, lesson["id"], lesson["url"], lesson["id"] in self.checked_lessons)
-        current = (self.account_list.currentItem() or QListWidgetItem()).data(IdRole)
-        self.account_list.clear()
-        for account in self.accounts:
-            item = self._add_item(self.account_list, account["name"], account["name"], account["url"],
-                                  account["name"] in self.checked_accounts)
-            if account["name"] == current:
-                self.account_list.setCurrentItem(item)
+        self.lists.show_choices(data["lessons"], data["accounts"])
+        self.live_choice.set_available(data["live"])
         self._building = False
-        self.no_lessons.setVisible(not self.lessons)
-        self._apply_filter()
+        self.links.set_lessons(data["lessons"])
         self.loaded = True
         self._update_buttons()
         self.update_preview()
 
-    @staticmethod
-    def _add_item(widget: QListWidget, text: str, key: str, tip: str, checked: bool) -> QListWidgetItem:
-        item = QListWidgetItem(text)
-        item.setData(IdRole, key)
-        item.setToolTip(tip)
-        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-        item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
-        widget.addItem(item)
-        return item
+    def _live_loaded(self, state: LiveState) -> None:
+        """The codes list was read: whether live codes can be made, the places used, what is synced."""
+        self.live_choice.set_available(state.available)
+        self.live_choice.set_places(state.labels)
+        self.pending.show_state(state)
+        count = sum(1 for link in state.links if not link.retired)
+        title = self.tr("Printed live codes ({0})").format(count) if count else self.tr("Printed live codes")
+        self.tabs.setTabText(self.tabs.indexOf(self.links), title)
 
     # --- the choice ----------------------------------------------------------------------------
 
     def choice(self) -> Choice:
         return Choice(
             layout=str(self.layout_combo.currentData()),
-            lesson_ids=tuple(row["id"] for row in self.lessons if row["id"] in self.checked_lessons),
-            accounts=tuple(row["name"] for row in self.accounts if row["name"] in self.checked_accounts),
+            lesson_ids=self.lists.lesson_ids(),
+            accounts=self.lists.account_names(),
             custom_text=self.custom_text.text().strip(),
             custom_title=self.custom_title.text().strip(),
             logo=self.logo,
+            live=self.live_choice.live(),
+            label=self.live_choice.label(),
         )
-
-    def set_lessons_checked(self, lesson_ids: list[str], checked: bool = True) -> None:
-        """Tick (or untick) lessons by id, as a click on their boxes does."""
-        state = Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked
-        for position in range(self.lesson_list.count()):
-            item = self.lesson_list.item(position)
-            if item.data(IdRole) in lesson_ids:
-                item.setCheckState(state)
-
-    def _lesson_ticked(self, item: QListWidgetItem) -> None:
-        self._ticked(item, self.checked_lessons)
-
-    def _account_ticked(self, item: QListWidgetItem) -> None:
-        self._ticked(item, self.checked_accounts)
-
-    def _ticked(self, item: QListWidgetItem, checked: set[str]) -> None:
-        if self._building:
-            return
-        if item.checkState() == Qt.CheckState.Checked:
-            checked.add(item.data(IdRole))
-        else:
-            checked.discard(item.data(IdRole))
-        self._changed()
-
-    def _apply_filter(self) -> None:
-        words = self.filter.text().lower().split()
-        for position in range(self.lesson_list.count()):
-            item = self.lesson_list.item(position)
-            haystack = item.text().lower()
-            item.setHidden(not all(word in haystack for word in words))
-
-    def _tick_shown(self, checked: bool) -> None:
-        state = Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked
-        self._building = True
-        for position in range(self.lesson_list.count()):
-            item = self.lesson_list.item(position)
-            if not item.isHidden() or not checked:
-                item.setCheckState(state)
-                (self.checked_lessons.add if checked else self.checked_lessons.discard)(item.data(IdRole))
-        self._building = False
-        self._changed()
 
     def _changed(self) -> None:
         if self._building or not self.loaded:
@@ -309,12 +236,13 @@ class QrPage(Page):
         self.ctx.set_pref(LOGO_PREF, self.logo)
         self.ctx.set_pref(CUSTOM_TEXT_PREF, choice.custom_text)
         self.ctx.set_pref(CUSTOM_TITLE_PREF, choice.custom_title)
+        if choice.live:
+            self.ctx.set_pref(LABEL_PREF, choice.label)
 
     def _update_buttons(self) -> None:
         ready = self.loaded and not self.choice().empty and not self.refusal
         self.save_button.setEnabled(ready)
         self.print_button.setEnabled(ready)
-        self.remove_button.setEnabled(self.account_list.currentItem() is not None)
         self.clear_logo_button.setEnabled(bool(self.logo))
 
     # --- logo ----------------------------------------------------------------------------------
@@ -342,41 +270,6 @@ class QrPage(Page):
         else:
             self.logo_label.setText(self.tr("None"))
             self.logo_label.setToolTip(self.tr("A logo in the centre needs stronger codes, which hold less"))
-
-    # --- accounts ------------------------------------------------------------------------------
-
-    def account_dialog(self) -> AccountDialog:
-        dialog = AccountDialog(self.ctx, self)
-        dialog.saved.connect(self._account_saved)
-        return dialog
-
-    def add_account(self) -> None:
-        self.account_dialog().exec()
-
-    def _account_saved(self, name: str, replaced: bool) -> None:
-        self.checked_accounts.add(name)
-        text = self.tr("The link of \"{0}\" was changed.") if replaced else self.tr("\"{0}\" was added and ticked.")
-        show_notice(self.notice, text.format(name))
-        self.reload()
-
-    def remove_selected_account(self) -> None:
-        item = self.account_list.currentItem()
-        if item is None:
-            return
-        name = str(item.data(IdRole))
-        if messages.confirm(self, self.tr("Remove account"),
-                            self.tr("Remove the official account \"{0}\" from the list?").format(name),
-                            self.tr("Remove")):
-            self.remove_account(name)
-
-    def remove_account(self, name: str) -> None:
-        def done(_result: object) -> None:
-            self.checked_accounts.discard(name)
-            show_notice(self.notice, self.tr("\"{0}\" was removed.").format(name))
-            self.reload()
-
-        self.ctx.runner.run(lambda task: remove_account(task.store, name), done, parent=self,
-                            title=self.tr("Saving…"), cancellable=False)
 
     # --- preview -------------------------------------------------------------------------------
 
@@ -421,6 +314,9 @@ class QrPage(Page):
         self.preview_info = preview
         self._set_refusal("")
         shown = self.tr("Page 1 of {0} shown; {1} QR code(s) in all.").format(preview.pages, preview.codes)
+        if preview.new_codes:
+            shown += self.tr(" {0} new live code(s) get their short code when saved or printed "
+                             "(shown as ????).").format(preview.new_codes)
         self.summary.setText(shown)
 
     def _show_refusal(self, text: str) -> None:
@@ -446,35 +342,22 @@ class QrPage(Page):
 
     def save_pdf(self) -> None:
         choice = self.choice()
-        if choice.empty:
-            return
-        self.saver.save_material(self.tr("Save QR material"), self._file_name(choice.layout), choice)
+        if not choice.empty:
+            self.pending.hide()
+            self.saver.save_material(self.tr("Save QR material"), self._file_name(choice.layout), choice)
 
     def print_material(self) -> None:
         choice = self.choice()
-        if choice.empty:
-            return
-        title = self.tr("Print QR material")
-        folder = Path(tempfile.mkdtemp(prefix="zhibu-qr-print-"))
-        out = folder / self._file_name(choice.layout)
+        if not choice.empty:
+            self.pending.hide()
+            self.saver.print_material(self.tr("Print QR material"), self._file_name(choice.layout), choice)
 
-        def work(task: TaskContext) -> object:
-            return save_checked(task.store, choice, out, task.progress, task.cancel)
+    def _written(self, saved: Saved) -> None:
+        if saved.short_codes:  # codes were made: the list, the upload count and the preview's ???? change
+            self.ctx.sync_changed.emit()
+            self.preview_timer.start()
 
-        def done(_saved: object) -> None:
-            try:
-                from ui.qr.printing import print_pdf
-
-                print_pdf(out, self, title)
-            except ImportError:
-                messages.inform(self, title, self.tr("Printing is not available here. Save the PDF and print it "
-                                                     "at actual size (100%)."))
-            finally:
-                shutil.rmtree(folder, ignore_errors=True)
-
-        def failed(error: Exception) -> None:
-            shutil.rmtree(folder, ignore_errors=True)
-            messages.show_error(self, error)
-
-        self.ctx.runner.run(work, done, failed, parent=self, title=self.tr("Preparing the pages to print…"),
-                            on_cancelled=lambda: shutil.rmtree(folder, ignore_errors=True))
+    def _made(self, saved: Saved) -> None:
+        if saved.pending:
+            self.pending.show_pending(saved.pending)
+            QTimer.singleShot(0, self, lambda: self.scroll.ensureWidgetVisible(self.pending))

@@ -1,5 +1,5 @@
-"""What the QR material page runs through the task runner: turning the choice into targets, the preview of
-the first page, and writing a PDF whose every code has been read back."""
+"""What the QR material page runs through the task runner: turning the choice into targets (live codes
+or direct links), the preview of the first page, and writing a PDF whose every code has been read back."""
 
 from __future__ import annotations
 
@@ -14,8 +14,10 @@ from typing import Any
 
 from core.lessons.catalogue import list_lessons
 from core.qr import QrError
+from core.qr.live_links import live_available, live_targets, pending_codes
 from core.qr.targets import QrTarget, account_target, custom_target, lesson_target, list_accounts
 from core.store import Store
+from ui.qr.live_work import PLACEHOLDER, preview_targets
 
 PREVIEW_PIXELS = 1100  # the longer side of the rendered preview
 
@@ -31,6 +33,8 @@ class Choice:
     custom_text: str = ""
     custom_title: str = ""
     logo: str = ""
+    live: bool = False  # 活码: the codes lead to the district server's short links
+    label: str = ""  # where the material hangs (张贴位置), kept with a live code
 
     @property
     def empty(self) -> bool:
@@ -46,22 +50,27 @@ class Preview:
     png: bytes
     pages: int
     codes: int
+    new_codes: int = 0  # live codes that get their short code only when saved or printed
 
 
 @dataclass
 class Saved:
     pages: int
     codes: int
+    live: bool = False
+    short_codes: tuple[str, ...] = ()  # the live codes on the material
+    pending: tuple[str, ...] = ()  # those the district server does not have yet (they open after a sync)
 
 
-def load_choices(store: Store) -> dict[str, list[dict[str, str]]]:
-    """The lessons that have a video link (newest first) and the saved official accounts."""
+def load_choices(store: Store) -> dict[str, Any]:
+    """The lessons that have a video link (newest first), the saved official accounts, and whether
+    this PC can print live codes."""
     lessons = [
         {"id": str(row["id"]), "title": str(row["title"]), "url": str(row["video_url"]).strip(),
          "speaker": str(row.get("speaker") or "")}
         for row in list_lessons(store) if (row.get("video_url") or "").strip()
     ]
-    return {"lessons": lessons, "accounts": list_accounts(store)}
+    return {"lessons": lessons, "accounts": list_accounts(store), "live": live_available(store)}
 
 
 def targets_for(store: Store, choice: Choice) -> list[QrTarget]:
@@ -72,12 +81,21 @@ def targets_for(store: Store, choice: Choice) -> list[QrTarget]:
     return targets
 
 
-def write(store: Store, choice: Choice, out: Path, *, progress: Callable[[int, int, str], None] | None = None,
-          cancel: threading.Event | None = None) -> Any:
+def write(store: Store, choice: Choice, out: Path, *, preview: bool = False,
+          progress: Callable[[int, int, str], None] | None = None,
+          cancel: threading.Event | None = None) -> tuple[Any, list[QrTarget]]:
+    """Write the material; with ``choice.live`` its codes are live codes, made (or reused) here, except
+    for a ``preview``, which makes none. Returns the material's result and the targets printed."""
     from core.qr.material import write_material
 
-    return write_material(store, choice.layout, targets_for(store, choice), out, choice.logo_path,
-                          progress=progress, cancel=cancel)
+    targets = targets_for(store, choice)
+    if choice.live:
+        if preview:
+            targets = preview_targets(store, targets, choice.label)
+        else:
+            targets = live_targets(store, targets, choice.label)
+    result = write_material(store, choice.layout, targets, out, choice.logo_path, progress=progress, cancel=cancel)
+    return result, targets
 
 
 def render_page_png(pdf_path: Path, longest: int = PREVIEW_PIXELS) -> bytes:
@@ -100,8 +118,9 @@ def make_preview(store: Store, choice: Choice, cancel: threading.Event | None = 
     """Write the material to a temporary file and render its first page."""
     with tempfile.TemporaryDirectory(prefix="zhibu-qr-") as folder:
         out = Path(folder) / "preview.pdf"
-        result = write(store, choice, out, cancel=cancel)
-        return Preview(render_page_png(out), result.pages, len(result.codes))
+        result, targets = write(store, choice, out, preview=True, cancel=cancel)
+        new_codes = sum(1 for target in targets if target.short_code == PLACEHOLDER)
+        return Preview(render_page_png(out), result.pages, len(result.codes), new_codes)
 
 
 def save_checked(store: Store, choice: Choice, out: Path, progress: Callable[[int, int, str], None],
@@ -110,7 +129,7 @@ def save_checked(store: Store, choice: Choice, out: Path, progress: Callable[[in
     deleted and QrError says which."""
     from core.qr.verify import verify_material
 
-    result = write(store, choice, out, progress=progress, cancel=cancel)
+    result, targets = write(store, choice, out, progress=progress, cancel=cancel)
     progress(result.pages, result.pages, "正在核验二维码……")
     try:
         codes = verify_material(out, result)
@@ -118,4 +137,7 @@ def save_checked(store: Store, choice: Choice, out: Path, progress: Callable[[in
         with contextlib.suppress(OSError):
             out.unlink()
         raise QrError(f"{exc.reason}文件已删除。", exc.suggestion) from None
-    return Saved(result.pages, codes)
+    short_codes = tuple(dict.fromkeys(t.short_code for t in targets if t.short_code))
+    if not short_codes:
+        return Saved(result.pages, codes, choice.live)
+    return Saved(result.pages, codes, True, short_codes, tuple(pending_codes(store, short_codes)))
