@@ -91,7 +91,7 @@ def test_a_printed_live_code_is_scanned_watched_checked_in_and_follows_its_lesso
     details = load_workbook(ledger, read_only=True)["学习明细"].iter_rows(values_only=True)
     assert any(name in row and "扫码自报" in " ".join(map(str, row)) for row in details)
     links = {link["code"]: link for link in as_json(cli("--db", db, "qr-links", "list", "--json"))["links"]}
-    assert links[code]["scans_7d"] >= 2 and links[code]["label"] == "村委会活动室" and links[code]["synced"]
+    assert links[code]["scans_7d"] >= 1 and links[code]["label"] == "村委会活动室" and links[code]["synced"]
 
     # The branch changes its own lesson's link; the district changes its lesson's: the same codes follow.
     cli("--db", db, "lessons", "edit", "党章党规学习", "--url", VIDEO + "wdk/005-v2")
