@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import base64
 import binascii
-import html
 from typing import Annotated, Any
 from urllib.parse import parse_qs
 
@@ -19,6 +18,7 @@ from server.db import Database, get_setting
 from server.deps import DbDep, bearer_token
 from server.errors import ApiError, error_responses
 from server.limits import read_body
+from server.templating import environment
 
 router = APIRouter()
 LOGIN_FORM_LIMIT = 64 * 1024
@@ -113,23 +113,11 @@ def admin_conflicts(
 
 # -- login / logout -------------------------------------------------------------------------------
 
-_PAGE = """<!doctype html>
-<html lang="zh-CN"><head><meta charset="utf-8"><title>登录 · 区级同步服务器</title></head>
-<body style="font-family: sans-serif; max-width: 24em; margin: 4em auto">
-<h1>管理后台登录</h1>
-{error}
-<form method="post" action="/admin/login">
-<input type="hidden" name="next" value="{next}">
-<p><label>管理密码 <input type="password" name="password" autofocus required></label></p>
-<p><button type="submit">登录</button></p>
-</form></body></html>"""
-
-
 def _login_page(
     next_path: str, error: str = "", status: int = 200, headers: dict[str, str] | None = None
 ) -> HTMLResponse:
-    shown = f'<p style="color: #b00">{html.escape(error)}</p>' if error else ""
-    return HTMLResponse(_PAGE.format(error=shown, next=html.escape(next_path)), status_code=status, headers=headers)
+    page = environment.get_template("admin/login.html").render(next_path=next_path, error=error)
+    return HTMLResponse(page, status_code=status, headers=headers)
 
 
 def _safe_next(value: str | None) -> str:

@@ -12,6 +12,8 @@ Definitions (the same words the branch app uses):
   record of it (voided records are deleted, so they do not count) / the branch's 应学人数.
 - 结对: active pairings (``active`` = 1, not deleted) whose helper and elder are both in the roster.
 - 近30天走访: visits not voided with ``visit_date`` within the last 30 days (China time).
+- 扫码: scans of a branch's live codes (``scan_counts``, by the code's owner; the district's own codes
+  under ``district``); 扫码自报: study records with ``self_reported`` (voided ones are deleted).
 - 超过30天未走访: paired elders whose last visit — or the pairing's start, when later or when there is
   no visit — is more than 30 days ago (``core.pairing.fields.STALE_DAYS``).
 """
@@ -25,12 +27,12 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta, timezone
 from typing import Any
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, case, func, select
 
 from core.lessons.fields import STUDYING_STATUSES
 from core.pairing.fields import STALE_DAYS
 from core.sync.schema import DISTRICT
-from server.db import records
+from server.db import records, scan_counts
 
 CHINA = timezone(timedelta(hours=8), "北京时间")
 STALE_SYNC_DAYS = 7
@@ -89,6 +91,9 @@ class BranchFigures:
     recent_visits: int = 0  # visits in the last RECENT_DAYS days
     stale_elders: int = 0  # paired elders not visited for more than STALE_DAYS days
     open_conflicts: int = 0
+    scans: int = 0  # scans of the branch's live codes, all time
+    scans_30d: int = 0  # … in the last 30 China days
+    self_reported: int = 0  # study records checked in from the phone (扫码自报), not voided
 
     def add(self, other: BranchFigures) -> None:
         for name in self.__dataclass_fields__:
@@ -122,6 +127,8 @@ class Figures:
     branches: dict[str, BranchFigures] = field(default_factory=lambda: defaultdict(BranchFigures))
     lessons: list[Lesson] = field(default_factory=list)
     studied: dict[tuple[str, str], int] = field(default_factory=dict)  # (branch, lesson) → members
+    self_reported: dict[tuple[str, str], int] = field(default_factory=dict)  # (branch, lesson) → records
+    scans: dict[tuple[str, str], tuple[int, int]] = field(default_factory=dict)  # → (30 days, all time)
 
     def branch(self, branch_id: str) -> BranchFigures:
         return self.branches.get(branch_id) or BranchFigures()
@@ -184,12 +191,18 @@ def district_figures(conn: Connection, today: date, branch_id: str | None = None
             figures.branches[branch].expected += 1
 
     studied: dict[tuple[str, str], set[str]] = defaultdict(set)
+    self_reported: dict[tuple[str, str], int] = defaultdict(int)
     for branch, _id, data in _rows(conn, "study_records", branch_id):
         figures.branches[branch].study_records += 1
         member, lesson = data.get("member_id"), data.get("lesson_id")
+        if data.get("self_reported"):
+            figures.branches[branch].self_reported += 1
+            self_reported[(branch, str(lesson))] += 1
         if lesson in lesson_ids and (branch, member) in expected:
             studied[(branch, str(lesson))].add(str(member))
     figures.studied = {key: len(members) for key, members in studied.items()}
+    figures.self_reported = dict(self_reported)
+    _scan_figures(conn, figures, today, branch_id)
 
     _pairing_figures(conn, figures, present, today, branch_id)
 
@@ -197,6 +210,21 @@ def district_figures(conn: Connection, today: date, branch_id: str | None = None
         if not data.get("resolution"):
             figures.branches[branch].open_conflicts += 1
     return figures
+
+
+def _scan_figures(conn: Connection, figures: Figures, today: date, branch_id: str | None) -> None:
+    """Scans per (code's owner, lesson): one grouped query over ``scan_counts``."""
+    since = (today - timedelta(days=29)).isoformat()
+    recent = func.sum(case((scan_counts.c.day >= since, scan_counts.c.scans), else_=0))
+    query = select(scan_counts.c.branch_id, scan_counts.c.lesson_id, recent.label("recent"),
+                   func.sum(scan_counts.c.scans).label("total")).group_by(scan_counts.c.branch_id, scan_counts.c.lesson_id)
+    if branch_id is not None:
+        query = query.where(scan_counts.c.branch_id == branch_id)
+    for row in conn.execute(query):
+        owner, recent_scans, total = row.branch_id, int(row.recent or 0), int(row.total or 0)
+        figures.scans[(owner, row.lesson_id)] = (recent_scans, total)
+        figures.branches[owner].scans_30d += recent_scans
+        figures.branches[owner].scans += total
 
 
 def _pairing_figures(
