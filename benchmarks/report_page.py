@@ -50,7 +50,7 @@ def main(rounds: int = 3) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "year.db"
         built = build_study_branch(db)
-        print(f"branch: 1000 members, {built['records']} study records")
+        print(f"branch: 1000 members, {built['records']} study records, {built['scan_rows']} live-code scan days")
         ctx = AppContext(db, Path(tmp) / "ui.ini")
         prepare(make_application(), ctx, "zh_CN")
         page = ReportsPage(ctx)

@@ -273,8 +273,9 @@ class ReportsPage(Page):
         self.monthly.show_months(period, report.monthly_counts)
         self.scans.show_scans(report.scans)
         if first_time:
-            for table in (self.coverage.table, self.ledger.table, self.idle.table, self.scans.table):
+            for table in (self.coverage.table, self.idle.table, self.scans.table):
                 table.resizeColumnsToContents()
+            self.ledger.fit_columns()
 
     def _show_figures(self, report: StudyReport) -> None:
         totals = report.totals

@@ -26,6 +26,7 @@ from ui.reports.figures import caption, report_table
 from ui.reports.models import (
     LEDGER_FIRST_MONTH,
     LOW_COVERAGE,
+    SELF_REPORTED,
     CoverageModel,
     IdleModel,
     LedgerFilterModel,
@@ -118,6 +119,16 @@ class LedgerTab(QWidget):
         else:
             self.note.setText(self.tr("Red rows: no study in the period."))
         self._update_count()
+
+    def fit_columns(self) -> None:
+        """Columns as wide as what they hold; the self-reported counts (a digit or two under a longer
+        title) as wide as their title, which saves measuring every row of that column."""
+        header = self.table.horizontalHeader()
+        for column in range(self.model.columnCount()):
+            if column == SELF_REPORTED:
+                self.table.setColumnWidth(column, header.sectionSizeHint(column))
+            else:
+                self.table.resizeColumnToContents(column)
 
     def _filter_changed(self) -> None:
         self.proxy.set_text(self.name_filter.text())
