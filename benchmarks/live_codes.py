@@ -19,6 +19,7 @@ import argparse
 import http.client
 import os
 import statistics
+import subprocess
 import sys
 import threading
 import time
@@ -31,7 +32,7 @@ from server.db import Database, scan_counts
 from server.migrations import migrate
 from tests.server.api import Device, enrolled
 from tests.server.live_records import lesson, live_code, phone_member, pulled
-from tests.sync_server import PG_ENV, create_pg_database, drop_pg_database, start_server
+from tests.sync_server import PG_ENV, create_pg_database, drop_pg_database, free_port, start_server
 
 P95_TARGET_MS = 50.0
 
@@ -75,6 +76,30 @@ def check_ins(host: str, port: int, path: str, people: list[tuple[str, str]], cl
     with ThreadPoolExecutor(max_workers=clients) as pool:
         list(pool.map(one, people))
     return len(people) / (time.perf_counter() - began)
+
+
+def bare_floor(phones: int, bursts: int) -> float:
+    """p95 of the same bursts against a bare uvicorn answer (``benchmarks.bare_answer``), 2 workers."""
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "uvicorn", "benchmarks.bare_answer:app", "--port", str(port), "--workers", "2",
+         "--log-level", "warning"], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 20
+        while True:
+            try:
+                burst("127.0.0.1", port, "/", 4)
+                break
+            except OSError:
+                if time.monotonic() > deadline:
+                    raise
+                time.sleep(0.2)
+        burst("127.0.0.1", port, "/", min(20, phones))
+        latencies = sorted(x for _ in range(bursts) for x in burst("127.0.0.1", port, "/", phones))
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+    return latencies[max(0, round(0.95 * len(latencies)) - 1)]
 
 
 def counted(db: Database, code: str, expected: int, timeout: float = 15.0) -> int:
@@ -131,11 +156,13 @@ def main() -> int:
             db.dispose()
     finally:
         drop_pg_database(admin_url, db_url)
+    floor = bare_floor(args.phones, args.bursts)
     ordered = sorted(latencies)
     p95 = ordered[max(0, round(0.95 * len(ordered)) - 1)]
     print(f"{args.bursts} bursts of {args.phones} simultaneous scans, PostgreSQL, serve --workers 2, loopback")
     print(f"scan latency p50 {statistics.median(ordered):.1f} ms, max {ordered[-1]:.1f} ms")
     print(f"scan latency p95 {p95:.1f} ms (target ≤ {P95_TARGET_MS:.0f} ms)")
+    print(f"the machine's floor, the same bursts against a bare uvicorn answer: p95 {floor:.1f} ms")
     print(f"scans counted {total} of {sent} sent; published to the branch at pull: {published - warm} "
           f"(target: all {sent})")
     print(f"check-ins: {rate:.0f} per second ({args.checkins} members, 20 phones at a time)")

@@ -48,7 +48,7 @@ BENCHMARKS: tuple[Benchmark, ...] = (
     Benchmark("live_codes", "活码: 200 simultaneous scans and check-ins, PostgreSQL, 2 workers", needs_pg=True),
 )
 # Modules in benchmarks/ that are not benchmarks of their own.
-HELPER_MODULES = frozenset({"__init__", "run_all", "startup_probe", "study_data"})
+HELPER_MODULES = frozenset({"__init__", "run_all", "startup_probe", "study_data", "bare_answer"})
 
 
 @dataclass

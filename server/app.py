@@ -20,6 +20,8 @@ from server.config import DEFAULT_DISTRICT_NAME, DEFAULT_MAX_SYNCS
 from server.db import Database
 from server.errors import STATUS_MESSAGES
 from server.limits import SyncLimiter
+from server.live_cache import CodeCache
+from server.live_fast_path import LiveFastPath
 from server.live_scans import ScanCounter
 
 log = logging.getLogger("zhibu.server")
@@ -81,6 +83,8 @@ def create_app(
     app.state.scans = scans
     app.state.district_name = district_name or DEFAULT_DISTRICT_NAME
     app.state.public_url = public_url
+    app.state.live_codes = CodeCache()
+    app.state.live_lookups = {}  # code → the lookup under way (server.live_pages)
     app.include_router(api_sync.router)
     app.include_router(api_admin.router)
     app.include_router(dashboard.router)
@@ -96,4 +100,5 @@ def create_app(
         app.add_exception_handler(kind, handler)
     app.add_middleware(SyncLimiter, limit=max_syncs)
     app.add_middleware(GZipMiddleware, minimum_size=1000)
+    app.add_middleware(LiveFastPath, state=app.state)  # outermost
     return app

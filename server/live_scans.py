@@ -84,12 +84,21 @@ class ScanCounter:
             if not taken:
                 return
             try:
-                with self._db.write() as conn:
-                    add_counts(conn, taken)
+                self._write(taken)
             except Exception:  # the database may be away for a moment: keep the counts, try again
                 log.warning("scan counts not written yet (%d scans kept)", sum(taken.values()), exc_info=True)
                 with self._lock:
                     self._counts.update(taken)
+
+    def _write(self, counts: Counter[ScanKey]) -> None:
+        """One statement; on PostgreSQL in autocommit (one round trip, so the flushing thread hands
+        the interpreter back and forth with the serving thread as little as it can)."""
+        if self._db.is_sqlite:
+            with self._db.write() as conn:
+                add_counts(conn, counts)
+            return
+        with self._db.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+            add_counts(conn, counts)
 
     def start(self) -> None:
         if self._thread is None:
