@@ -23,14 +23,15 @@ from server.db import Database, now_stamp, record_history, records, scan_counts,
 MAX_LABEL = 40
 
 
-def _stored(conn: Connection, table: str, row_id: str) -> Any:
-    return conn.execute(
-        select(records).where(records.c.table_name == table, records.c.id == row_id)
-    ).first()
+def _stored(conn: Connection, table: str, row_id: str, lock: bool = False) -> Any:
+    query = select(records).where(records.c.table_name == table, records.c.id == row_id)
+    return conn.execute(query.with_for_update() if lock else query).first()
 
 
 def _district_lesson(conn: Connection, lesson_id: str) -> Any:
-    row = _stored(conn, "lessons", lesson_id.strip())
+    """The lesson's row, locked until the transaction ends (PostgreSQL; SQLite has one writer at a
+    time): two admins changing it at once take turns, each from the latest version."""
+    row = _stored(conn, "lessons", lesson_id.strip(), lock=True)
     if row is None or row.deleted:
         raise Refused(f"没有编号为“{lesson_id}”的微党课，请用 lesson list 查看编号。")
     if row.branch_id != DISTRICT:
