@@ -292,6 +292,12 @@ run_kind() {  # run_kind KIND DATABASE_URL
     expect "$(req GET /api/v1/info info)" 200 "GET /api/v1/info"
     expect "$(pyval "$work/info" 'd["protocol"], d["district_name"]')" "(1, '$district')" "info answer"
     ok "GET /api/v1/info → 200 JSON, district name from server.env"
+    expect "$(req GET /q/ZZZZ2345 scan)" 404 "GET /q/ (an unknown live code) through nginx"
+    grep -q "这个二维码还不能用" "$work/scan" || fail "the unknown live code's page is not the Chinese one"
+    if grep -q "/q/ZZZZ2345" "$work"/*access.log 2>/dev/null; then
+        fail "nginx logged a phone's scan (with its address)"
+    fi
+    ok "GET /q/… → the Chinese page, and nginx keeps no line of it"
     local redirect
     redirect=$(curl -sS -o /dev/null -w '%{http_code} %{redirect_url}' "http://localhost:$http_port/api/v1/info?x=1")
     expect "$redirect" "301 $base/api/v1/info?x=1" "HTTP → HTTPS redirect"
