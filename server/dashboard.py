@@ -4,7 +4,7 @@
 - ``GET /admin/branches/{branch_id}`` one branch: devices, figures, coverage, scans, open conflicts
 - ``GET /admin/conflicts``            open conflicts of every branch (``?all=1``: resolved ones too)
 - ``GET /admin/lessons``              the district's lessons, with forms to change or retire each
-- ``POST /admin/lessons/{id}/edit``   (``title``, ``url``, ``minutes``) and ``…/retire`` (``confirm``)
+- ``POST /admin/lessons/{id}/edit``   (``title``, ``url``, ``speaker``, ``minutes``) and ``…/retire`` (``confirm``)
 
 Without the admin session (or Basic admin auth) a page answers 303 to ``/admin/login?next=<page>``;
 a device's bearer token never opens one (403). A form carries a CSRF token derived from the server's
@@ -119,7 +119,7 @@ def lessons(request: Request, db: DbDep, done: str | None = None) -> Response:
 async def _form(request: Request) -> dict[str, str]:
     try:
         body = await read_body(request, FORM_LIMIT)
-        fields = parse_qs(body.decode("utf-8"), max_num_fields=10)
+        fields = parse_qs(body.decode("utf-8"), keep_blank_values=True, max_num_fields=10)
     except (ApiError, UnicodeDecodeError, ValueError):
         return {}
     return {name: values[0] for name, values in fields.items()}
@@ -143,10 +143,12 @@ def _change(request: Request, db: DbDep, lesson_id: str, action: str, form: dict
             if minutes_text and not minutes_text.isdigit():
                 raise admin.Refused("时长（分钟）应为 1 至 600 的整数。")
             title, url = form.get("title", "").strip(), form.get("url", "").strip()
+            speaker = form["speaker"].strip() if "speaker" in form else None  # an emptied field clears it
             minutes = int(minutes_text) if minutes_text else None
             changes = {
                 "title": title if title != current["title"] else None,
                 "url": url if url != (current["url"] or "") else None,
+                "speaker": speaker if speaker is not None and speaker != (current["speaker"] or "") else None,
                 "minutes": minutes if minutes is not None and minutes != current["minutes"] else None,
             }
             if all(value is None for value in changes.values()):

@@ -52,7 +52,7 @@ def test_a_district_lesson_is_changed_and_retired_from_the_dashboard(server_db_u
                      "--minutes", "20")
         edit_url = f"{server.url}/admin/lessons/{made['lesson_id']}/edit"
         retire_url = f"{server.url}/admin/lessons/{made['lesson_id']}/retire"
-        form = {"title": "学习党章（修订）", "url": "https://dj.example.cn/v/1-new", "minutes": "20"}
+        form = {"title": "学习党章（修订）", "url": "https://dj.example.cn/v/1-new", "speaker": "王书记", "minutes": "20"}
 
         anonymous = requests.post(edit_url, data={**form, "csrf": "x"}, allow_redirects=False, timeout=10)
         assert anonymous.status_code == 303 and "/admin/login" in anonymous.headers["location"]
@@ -70,8 +70,15 @@ def test_a_district_lesson_is_changed_and_retired_from_the_dashboard(server_db_u
         assert done.status_code == 303 and done.headers["location"] == "/admin/lessons?done=edited"
         assert "已保存修改" in admin_page(session, f"{server.url}{done.headers['location']}")
         pulled = [r for r in office.pull_all() if r["table"] == "lessons"]
-        assert [(r["data"]["title"], r["data"]["video_url"]) for r in pulled] == [
-            ("学习党章（修订）", "https://dj.example.cn/v/1-new")]
+        assert [(r["data"]["title"], r["data"]["video_url"], r["data"]["speaker"]) for r in pulled] == [
+            ("学习党章（修订）", "https://dj.example.cn/v/1-new", "王书记")]
+        listing = admin_page(session, f"{server.url}/admin/lessons")
+        assert 'name="speaker" value="王书记"' in listing and "主讲：王书记" in listing
+        cleared = session.post(edit_url, data={**form, "speaker": "", "csrf": token}, allow_redirects=False, timeout=10)
+        assert cleared.status_code == 303
+        assert [r["data"]["speaker"] for r in office.pull_all() if r["table"] == "lessons"] == [None]
+        unchanged = session.post(edit_url, data={**form, "speaker": "", "csrf": token}, timeout=10)
+        assert unchanged.status_code == 200 and "没有改动" in unchanged.text
 
         unconfirmed = session.post(retire_url, data={"csrf": token}, timeout=10)
         assert unconfirmed.status_code == 400 and "确认下架" in unconfirmed.text
