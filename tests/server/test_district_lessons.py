@@ -66,6 +66,8 @@ def test_refusals_are_clear_and_change_nothing(district_server: RunningServer) -
         (("lesson", "edit", made["lesson_id"]), "至少给出一项"),
         (("lesson", "edit", made["lesson_id"], "--minutes", "0"), "时长"),
         (("qr-link", "add", "--lesson", own["id"]), "是支部自己的课"),
+        (("qr-link", "add", "--lesson", made["lesson_id"], "--label", "长" * 41), "不能超过 40 个字"),
+        (("lesson", "retire", "no-such-id"), "没有编号为"),
     ]
     for args, message in cases:
         done = admin_run(server.db_url, *args)
@@ -75,3 +77,6 @@ def test_refusals_are_clear_and_change_nothing(district_server: RunningServer) -
     assert admin(server.db_url, "lesson", "retire", made["lesson_id"])["archived"]
     again = admin_run(server.db_url, "lesson", "retire", made["lesson_id"])
     assert again.returncode == 1 and "已经下架" in again.stderr
+    retired_code = admin_run(server.db_url, "qr-link", "add", "--lesson", made["lesson_id"])
+    assert retired_code.returncode == 1 and "已经下架" in retired_code.stderr
+    assert admin(server.db_url, "qr-link", "list")["codes"] == []
