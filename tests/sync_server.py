@@ -208,7 +208,15 @@ def drop_pg_database(admin_url: str, db_url: str) -> None:
 
     name = make_url(db_url).database
     with psycopg.connect(_psycopg_conninfo(admin_url), autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        for attempt in range(40):
+            try:
+                conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+                return
+            except (psycopg.errors.InsufficientPrivilege, psycopg.errors.ObjectInUse):
+                # an autovacuum worker (not ours to terminate) is still in the database: it leaves soon
+                if attempt == 39:
+                    raise
+                time.sleep(0.25)
 
 
 DB_PARAMS = [
