@@ -342,8 +342,25 @@ def _v5_live_codes(conn: sqlite3.Connection) -> None:
             conn.execute(statement)
 
 
+def _v6_field_revs(conn: sqlite3.Connection) -> None:
+    """Which fields of a row changed at which rev (local only): a push names the fields edited since
+    the row's base, so a field changed and changed back is still a change, and an answer applied to a
+    row edited during its own sync keeps those edits."""
+    conn.execute(
+        """
+        CREATE TABLE sync_field_revs (
+            table_name TEXT NOT NULL,
+            record_id TEXT NOT NULL,
+            field TEXT NOT NULL,
+            rev INTEGER NOT NULL,
+            PRIMARY KEY (table_name, record_id, field)
+        )
+        """
+    )
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
-    _v1_roster, _v2_lessons, _v3_pairing, _v4_sync, _v5_live_codes,
+    _v1_roster, _v2_lessons, _v3_pairing, _v4_sync, _v5_live_codes, _v6_field_revs,
 ]
 
 # Tables whose rows are synced with the district server, in dependency order.

@@ -187,6 +187,11 @@ class Store:
         self.conn.execute(
             f"UPDATE {table} SET {assignments} WHERE id = ?", [*values.values(), row_id]
         )
+        self.conn.executemany(
+            "INSERT INTO sync_field_revs (table_name, record_id, field, rev) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT (table_name, record_id, field) DO UPDATE SET rev = excluded.rev",
+            [(table, row_id, name, values["rev"]) for name in changed],
+        )
 
     def _audit(self, action: str, table: str, row_id: str | None, summary: str) -> None:
         self.conn.execute(

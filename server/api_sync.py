@@ -21,7 +21,7 @@ from server.push import BatchGone, push_batch
 from server.scan_publish import publish_scans
 
 router = APIRouter(prefix="/api/v1")
-PROTOCOL = 1
+PROTOCOL = 2  # 2: pushed records may name their edited fields (``changed``); 1 is still answered
 MIN_CLIENT_PROTOCOL = 1
 MAX_DEVICE_NAME = 100
 MAX_BATCH_ID = 200

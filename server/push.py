@@ -17,7 +17,7 @@ from core.sync.validate import check_record
 from server.auth import Caller
 from server.db import Database, batches, branches, devices, now_stamp, record_history, records, take_versions
 from server.errors import ApiError
-from server.records import Decision, Key, Pushed, Row, decide
+from server.records import Base, Decision, Key, Pushed, Row, decide
 
 ATTEMPTS = 3  # a push racing another branch's insert of the same id is simply run again
 
@@ -149,24 +149,38 @@ def _load_rows(conn: Connection, keys: list[Key]) -> dict[Key, Row | None]:
 
 def _load_bases(
     conn: Connection, valid: list[Pushed | None], originals: dict[Key, Row | None]
-) -> dict[Key, dict[str, Any]]:
-    """The merge base of every stale record: the row as it was at ``base_version``."""
-    wanted: list[tuple[str, str, int]] = []
+) -> dict[Key, Base]:
+    """The merge base of every stale record: the row as it was at ``base_version``, and which fields
+    the versions stored since then (kept in the history, and the current one) changed."""
+    wanted: dict[Key, int] = {}
     for pushed in valid:
         current = originals.get(pushed.key) if pushed is not None else None
         if pushed is not None and current is not None and 0 < pushed.base_version != current.version:
-            wanted.append((pushed.table, pushed.id, pushed.base_version))
-    bases: dict[Key, dict[str, Any]] = {}
-    if wanted:
-        exact = set(wanted)
-        query = select(record_history).where(
-            record_history.c.table_name.in_(sorted({w[0] for w in wanted})),
-            record_history.c.id.in_(sorted({w[1] for w in wanted})),
-            record_history.c.version.in_(sorted({w[2] for w in wanted})),
+            wanted[pushed.key] = min(pushed.base_version, wanted.get(pushed.key, pushed.base_version))
+    if not wanted:
+        return {}
+    versions: dict[Key, dict[int, dict[str, Any]]] = {key: {} for key in wanted}
+    query = select(record_history).where(
+        record_history.c.table_name.in_(sorted({table for table, _ in wanted})),
+        record_history.c.id.in_(sorted({row_id for _, row_id in wanted})),
+        record_history.c.version >= min(wanted.values()),
+    )
+    for mapping in conn.execute(query):
+        key = (mapping.table_name, mapping.id)
+        if key in wanted and mapping.version >= wanted[key]:
+            versions[key][int(mapping.version)] = {**json.loads(mapping.data), "deleted": int(mapping.deleted)}
+    bases: dict[Key, Base] = {}
+    for key, first in wanted.items():
+        if first not in versions[key]:
+            continue  # no common base known: every differing field counts as changed on both sides
+        base = versions[key][first]
+        current = originals[key]
+        assert current is not None
+        later = [fields for version, fields in versions[key].items() if version > first] + [current.fields()]
+        changed = frozenset(
+            name for fields in later for name in fields.keys() | base.keys() if fields.get(name) != base.get(name)
         )
-        for mapping in conn.execute(query):
-            if (mapping.table_name, mapping.id, mapping.version) in exact:
-                bases[(mapping.table_name, mapping.id)] = {**json.loads(mapping.data), "deleted": int(mapping.deleted)}
+        bases[key] = Base(base, changed)
     return bases
 
 

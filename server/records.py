@@ -46,6 +46,15 @@ class Row:
         }
 
 
+@dataclass(frozen=True)
+class Base:
+    """A stale push's merge base: the row at ``base_version``, and the fields that any version stored
+    since then changed (a field changed and changed back on the server counts)."""
+
+    fields: dict[str, Any]
+    changed: frozenset[str]
+
+
 @dataclass
 class Decision:
     """The answer for one record and what (if anything) to write for it."""
@@ -69,12 +78,15 @@ class Pushed:
     updated_at: str
     deleted: int
     data: dict[str, Any]
+    changed: frozenset[str] | None = None  # the fields edited since the base (protocol 2), if named
 
     @classmethod
     def from_json(cls, record: dict[str, Any]) -> Pushed:
+        changed = record.get("changed")
         return cls(
             record["table"], record["id"], record["branch_id"], record["base_version"],
             record["updated_at"], int(bool(record["deleted"])), record["data"],
+            frozenset(changed) if isinstance(changed, list) else None,
         )
 
     @property
@@ -102,9 +114,9 @@ def rejected(code: str, message: str, current: Row | None) -> Decision:
 
 
 def decide(
-    pushed: Pushed, current: Row | None, base: dict[str, Any] | None, branch_id: str, device_name: str, now: str
+    pushed: Pushed, current: Row | None, base: Base | None, branch_id: str, device_name: str, now: str
 ) -> Decision:
-    """Scope first, then the table's rules. ``base`` is the row's fields at ``base_version`` (None when
+    """Scope first, then the table's rules. ``base`` is the row at ``base_version`` (None when
     unknown); ``current`` the stored row (None when absent)."""
     where = describe(pushed.table, pushed.id)
     if pushed.table in SERVER_TABLES:
@@ -142,7 +154,7 @@ def _decide_event(pushed: Pushed, current: Row, where: str, device_name: str) ->
 
 
 def _decide_row(
-    pushed: Pushed, current: Row, base: dict[str, Any] | None, device_name: str, now: str
+    pushed: Pushed, current: Row, base: Base | None, device_name: str, now: str
 ) -> Decision:
     ours, theirs = current.fields(), pushed.fields()
     if pushed.base_version == current.version or same(ours, theirs):
@@ -150,7 +162,10 @@ def _decide_row(
             return Decision("ok", current)
         return Decision("ok", current, write=pushed.as_row(device_name))
     client_newer = stamp_order(pushed.updated_at) > stamp_order(current.updated_at)
-    merge = merge_fields(base, ours, theirs, client_is_newer=client_newer)
+    merge = merge_fields(
+        base.fields if base else None, ours, theirs, client_is_newer=client_newer,
+        client_changed=pushed.changed, server_changed=base.changed if base else None,
+    )
     clashes = [item for item in merge.conflicts if not _resolution_detail(pushed.table, item.field)]
     if not clashes and same(merge.fields, theirs):
         return Decision("ok", current, write=pushed.as_row(device_name))

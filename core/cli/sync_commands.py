@@ -96,6 +96,8 @@ def _run(store: Store, args: argparse.Namespace, out: Output) -> None:
     result = sync(store, progress=progress)
     if result.clock_warning:
         out.stderr.write(f"提示：{result.clock_warning}\n")
+    if result.update_notice:
+        out.stderr.write(f"提示：{result.update_notice}\n")
     out.stderr.flush()
     data = {"pushed": result.pushed, "pulled": result.pulled, "conflicts": result.conflicts,
             "rejected": result.rejected}
@@ -129,6 +131,8 @@ def _status(store: Store, out: Output) -> None:
             lines.append(f"上次同步失败：{status.last_error}")
     if status.clock_warning:
         lines.append(f"提示：{status.clock_warning}")
+    if status.update_notice:
+        lines.append(f"提示：{status.update_notice}")
     out.result(data, "\n".join(lines))
 
 

@@ -21,9 +21,12 @@ PULL_CURSOR = "sync_pull_cursor"
 LAST_SUCCESS_AT = "sync_last_success_at"
 LAST_ATTEMPT_AT = "sync_last_attempt_at"
 LAST_ERROR = "sync_last_error"
-# {"batch_id", "rows": [[table, id, rev], ...]} of the push batch whose answer has not arrived yet
+# {"batch_id", "rows": [[table, id, rev], ...], "records": [...]}: the push batch whose answer has not
+# arrived yet, its records as they were sent
 UNANSWERED_BATCH = "sync_unanswered_batch"
 CLOCK_OFFSET_MS = "clock_offset_ms"
+# The sync protocol the server spoke at the last sync (``/api/v1/info``).
+SERVER_PROTOCOL = "sync_server_protocol"
 INTERVAL_MINUTES = "sync_interval_minutes"
 
 DEFAULT_INTERVAL_MINUTES = 10

@@ -24,6 +24,10 @@ class ServerInfo:
     def clock_warning(self) -> str | None:
         return clock_warning(self.clock_offset_ms)
 
+    @property
+    def update_notice(self) -> str | None:
+        return update_notice(self.protocol)
+
 
 def clock_warning(offset_ms: int) -> str | None:
     """A Chinese warning when this computer's clock is more than 5 minutes off the server's."""
@@ -34,6 +38,13 @@ def clock_warning(offset_ms: int) -> str | None:
     side = "慢" if offset_ms > 0 else "快"
     return (f"这台电脑的时钟比服务器{side}{amount}。请在 Windows 设置中校正日期和时间；"
             "在此之前，修改时间按服务器的时间记录。")
+
+
+def update_notice(server_protocol: int) -> str | None:
+    """A Chinese notice when the server speaks a newer protocol than this version (it still syncs)."""
+    if server_protocol <= PROTOCOL:
+        return None
+    return "区里的服务器已经升级，这个版本的支部工作台仍能同步，但请尽快安装最新版本，以免以后不能同步。"
 
 
 def fetch_info(transport: SyncTransport) -> ServerInfo:

@@ -1,14 +1,16 @@
-"""Push: send every dirty row to the server in batches and apply the answers (DESIGN §4).
+"""Push: send every dirty row to the server in batches (DESIGN §4; answers: ``core.sync.answers``).
 
 Rows go in dependency order (SYNCED_TABLES), at most 500 per batch, each batch under a fresh
-``batch_id`` that the transport reuses when it retries. Acknowledgement is compare-and-set: a row
-edited while its batch was on the way stays dirty and goes again.
+``batch_id`` that the transport reuses when it retries. A row the server already holds names the
+fields edited here since its base (``changed``, protocol 2). A row edited while its batch was on the
+way stays dirty and goes again, with just those edits.
 
-A batch's id and the revs it carries are saved before it is sent and cleared with its answer. When
-the link breaks after the server applied a batch, the next sync first sends that batch again under
-the same id: the server answers it as before, and the rows learn the version the server holds. Sent
-afresh on their old base version instead, rows edited in the meantime would clash with this
-computer's own earlier edit (a false conflict, or an edit taken back to an earlier value lost).
+A batch's id and its records are saved before it is sent and cleared with its answer. When the link
+breaks after the server applied a batch, the next sync first sends that batch again, the same
+records under the same id: the server answers it as before (or applies it, if it never got it), and
+the answer is about exactly what this computer holds as sent. Sent afresh on their old base version
+instead, rows edited in the meantime would clash with this computer's own earlier edit (a false
+conflict, or an edit taken back to an earlier value lost).
 """
 
 from __future__ import annotations
@@ -17,46 +19,19 @@ import threading
 import uuid
 from collections import defaultdict
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from typing import Any
 
 from core.migrations import SYNCED_TABLES
 from core.store import Store
 from core.sync import config
+from core.sync.answers import Outgoing, PushResult, apply_results
 from core.sync.errors import ServerRefused, ServerUnreachable, SyncCancelled, SyncError
-from core.sync.tables import (
-    chunks,
-    data_column_set,
-    data_columns,
-    dirty_where,
-    foreign_keys_off,
-    pending_count,
-)
+from core.sync.tables import chunks, data_columns, dirty_where, pending_count
 from core.sync.transport import SyncTransport
 
 BATCH_SIZE = 500
 Progress = Callable[[int, int, str], None]
-
-
-@dataclass(frozen=True)
-class Outgoing:
-    """One record on its way, with what the acknowledgement needs to know."""
-
-    table: str
-    id: str
-    rev: int  # the rev sent: the acknowledgement only counts while the row is still at it
-    had_rejection: bool
-    record: dict[str, Any]
-
-
-@dataclass
-class PushResult:
-    pushed: int = 0  # accepted by the server: ok, merged or conflict
-    merged: int = 0
-    conflicts: int = 0  # records the server merged with a clash (the conflict rows come by pull)
-    rejected: int = 0
-    batches: int = 0
-    rejected_ids: list[tuple[str, str]] = field(default_factory=list)
 
 
 def push(
@@ -99,7 +74,8 @@ def send_batch(store: Store, transport: SyncTransport, batch: list[Outgoing], re
     batch_id = str(uuid.uuid4())
     with store.transaction():
         store.set_setting(config.UNANSWERED_BATCH, {
-            "batch_id": batch_id, "rows": [[item.table, item.id, item.rev] for item in batch]})
+            "batch_id": batch_id, "rows": [[item.table, item.id, item.rev] for item in batch],
+            "records": [item.record for item in batch]})
     try:
         answer = transport.push(batch_id, [item.record for item in batch])
     except ServerRefused as refused:
@@ -119,7 +95,11 @@ def resend_unanswered(store: Store, transport: SyncTransport, result: PushResult
     unanswered = store.setting(config.UNANSWERED_BATCH)
     if not unanswered:
         return 0
-    batch = _as_first_sent(store, [(str(t), str(i), int(rev)) for t, i, rev in unanswered["rows"]])
+    rows = [(str(t), str(i), int(rev)) for t, i, rev in unanswered["rows"]]
+    if isinstance(unanswered.get("records"), list) and len(unanswered["records"]) == len(rows):
+        batch: list[Outgoing] | None = _as_sent(store, rows, unanswered["records"])
+    else:  # saved by a version that kept only the revs: the rows as they are now
+        batch = _as_first_sent(store, rows)
     if batch is None:  # the rows go again in new batches
         _forget_unanswered(store)
         return 0
@@ -138,6 +118,18 @@ def resend_unanswered(store: Store, transport: SyncTransport, result: PushResult
 def _forget_unanswered(store: Store) -> None:
     with store.transaction():
         store.set_setting(config.UNANSWERED_BATCH, None)
+
+
+def _as_sent(store: Store, rows: list[tuple[str, str, int]], records: list[dict[str, Any]]) -> list[Outgoing]:
+    """The batch exactly as it was first sent: whether or not the server got it, its answer is about
+    these records (rows edited since stay dirty and go again in a later batch)."""
+    rejected = {
+        (str(t), str(i)) for t, i in store.conn.execute("SELECT table_name, record_id FROM sync_rejections")
+    }
+    return [
+        Outgoing(table, row_id, rev, (table, row_id) in rejected, record)
+        for (table, row_id, rev), record in zip(rows, records, strict=True)
+    ]
 
 
 def _as_first_sent(store: Store, rows: list[tuple[str, str, int]]) -> list[Outgoing] | None:
@@ -196,94 +188,24 @@ def _dirty_rows(
             "data": dict(zip(columns, row[7:], strict=True)),
         }
         out.append(Outgoing(table, row_id, rev, bool(had_rejection), record))
+    _name_changed_fields(store, table, out)
     return out
 
 
-def apply_results(store: Store, batch: list[Outgoing], answer: Any, result: PushResult) -> None:
-    """Apply one batch's answer in one transaction: compare-and-set acknowledgements, the winning
-    record of merges, and rejections."""
-    results = answer.get("results") if isinstance(answer, dict) else None
-    if not isinstance(results, list) or len(results) != len(batch):
-        raise SyncError("服务器对上传的回答不完整，这一批数据稍后会重新上传。如果一直这样，请联系区里的管理员。")
-    acks: dict[str, list[tuple[int, int, int, str]]] = defaultdict(list)
-    merges: list[tuple[Outgoing, dict[str, Any]]] = []
-    rejections: list[tuple[str, str, int, str, str, str]] = []
-    cleared: list[tuple[str, str]] = []
-    now = store.now()
-    for item, answer_item in zip(batch, results, strict=True):
-        status = answer_item.get("status") if isinstance(answer_item, dict) else None
-        if not isinstance(answer_item, dict) or answer_item.get("id") != item.id:
-            raise SyncError("服务器对上传的回答与所发送的数据对不上，这一批数据稍后会重新上传。")
-        if status == "ok":
-            version = int(answer_item.get("version") or 0)
-            acks[item.table].append((version, item.rev, item.rev, item.id))
-        elif status in ("merged", "conflict"):
-            record = answer_item.get("record")
-            if not isinstance(record, dict) or not isinstance(record.get("data"), dict):
-                raise SyncError("服务器合并后的记录不完整，这一批数据稍后会重新上传。")
-            merges.append((item, record))
-            result.merged += status == "merged"
-            result.conflicts += status == "conflict"
-        elif status == "rejected":
-            code = str(answer_item.get("code") or "invalid")
-            message = str(answer_item.get("message") or "服务器拒绝了这条记录。")
-            rejections.append((item.table, item.id, item.rev, code, message, now))
-            result.rejected += 1
-            result.rejected_ids.append((item.table, item.id))
-            continue
-        else:
-            raise SyncError(f"服务器的回答中有不认识的状态“{status}”。请升级支部工作台后再同步。")
-        result.pushed += 1
-        if item.had_rejection:
-            cleared.append((item.table, item.id))
-    if merges:
-        with foreign_keys_off(store):
-            _write(store, acks, merges, rejections, cleared)
-    else:
-        _write(store, acks, merges, rejections, cleared)
-
-
-def _write(
-    store: Store,
-    acks: dict[str, list[tuple[int, int, int, str]]],
-    merges: list[tuple[Outgoing, dict[str, Any]]],
-    rejections: list[tuple[str, str, int, str, str, str]],
-    cleared: list[tuple[str, str]],
-) -> None:
-    with store.transaction():
-        store.set_setting(config.UNANSWERED_BATCH, None)
-        for table, rows in acks.items():
-            # The server holds what we sent at ``version`` even when the row changed since; only the
-            # row's own rev decides whether it is clean.
-            store.conn.executemany(
-                f"UPDATE {table} SET version = ?, "
-                "synced_rev = CASE WHEN rev = ? THEN ? ELSE synced_rev END WHERE id = ?",
-                rows,
-            )
-        for item, record in merges:
-            _apply_merged(store, item, record)
-        if rejections:
-            store.conn.executemany(
-                "INSERT INTO sync_rejections (table_name, record_id, rev, code, message, at) "
-                "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (table_name, record_id) DO UPDATE SET "
-                "rev = excluded.rev, code = excluded.code, message = excluded.message, at = excluded.at",
-                rejections,
-            )
-        if cleared:
-            store.conn.executemany(
-                "DELETE FROM sync_rejections WHERE table_name = ? AND record_id = ?", cleared
-            )
-
-
-def _apply_merged(store: Store, item: Outgoing, record: dict[str, Any]) -> None:
-    """Take the server's winning record — only while the row is still at the rev we sent."""
-    known = data_column_set(item.table)
-    values = {name: value for name, value in record["data"].items() if name in known}
-    values["deleted"] = int(bool(record.get("deleted")))
-    values["updated_at"] = str(record.get("updated_at") or item.record["updated_at"])
-    values["version"] = int(record.get("version") or 0)
-    assignments = ", ".join(f"{name} = ?" for name in values)
-    store.conn.execute(
-        f"UPDATE {item.table} SET {assignments}, synced_rev = rev WHERE id = ? AND rev = ?",
-        [*values.values(), item.id, item.rev],
-    )
+def _name_changed_fields(store: Store, table: str, rows: list[Outgoing]) -> None:
+    """Give each row the server already holds its ``changed`` list: the fields edited here since its
+    base (protocol 2). A row edited before this computer kept field revs (a database from an earlier
+    version) has none recorded and goes without the list, merged by value as in protocol 1."""
+    ids = [item.id for item in rows if item.record["base_version"] > 0]
+    changed: dict[str, list[str]] = defaultdict(list)
+    for part in chunks(ids):
+        marks = ", ".join("?" for _ in part)
+        for row_id, name in store.conn.execute(
+            f"SELECT f.record_id, f.field FROM sync_field_revs f JOIN {table} t ON t.id = f.record_id "
+            f"WHERE f.table_name = ? AND f.record_id IN ({marks}) AND f.rev > t.synced_rev ORDER BY f.field",
+            [table, *part],
+        ):
+            changed[row_id].append(name)
+    for item in rows:
+        if changed.get(item.id):
+            item.record["changed"] = changed[item.id]

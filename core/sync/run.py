@@ -25,6 +25,7 @@ class SyncResult:
     rejected: int  # rows the server refused in this sync (see list_rejections)
     clock_offset_ms: int  # server time − this computer's time
     clock_warning: str | None  # Chinese warning when the clock is more than 5 minutes off
+    update_notice: str | None = None  # Chinese notice: the server speaks a newer protocol than this version
 
 
 def sync(
@@ -56,6 +57,7 @@ def sync(
             info = fetch_info(link)
             store.set_setting(config.CLOCK_OFFSET_MS, info.clock_offset_ms)
             store.set_setting(config.PUBLIC_URL, info.public_url)
+            store.set_setting(config.SERVER_PROTOCOL, info.protocol)
             pushed = push(store, link, progress=progress, cancel=cancel, batch_size=batch_size)
             pulled = pull(store, link, progress=progress, cancel=cancel, page_size=page_size)
     except SyncError as exc:
@@ -72,6 +74,7 @@ def sync(
         rejected=pushed.rejected,
         clock_offset_ms=info.clock_offset_ms,
         clock_warning=info.clock_warning,
+        update_notice=info.update_notice,
     )
 
 

@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 from core.store import Store
 from core.sync import config
 from core.sync.conflicts import open_conflict_count
-from core.sync.info import clock_warning
+from core.sync.info import clock_warning, update_notice
 from core.sync.tables import pending_count, rejected_count
 
 
@@ -27,6 +27,7 @@ class SyncStatus:
     clock_offset_ms: int
     interval_minutes: int
     clock_warning: str | None
+    update_notice: str | None = None  # the server speaks a newer protocol: install the newest version
 
 
 def sync_status(store: Store) -> SyncStatus:
@@ -45,6 +46,7 @@ def sync_status(store: Store) -> SyncStatus:
         clock_offset_ms=settings.clock_offset_ms,
         interval_minutes=settings.interval_minutes,
         clock_warning=clock_warning(settings.clock_offset_ms),
+        update_notice=update_notice(int(store.setting(config.SERVER_PROTOCOL, 1) or 1)),
     )
 
 

@@ -28,8 +28,8 @@ BACKOFF_BASE = 0.5  # seconds before the second attempt; doubles each time
 BACKOFF_CAP = 30.0
 RETRY_AFTER_CAP = 120.0
 GZIP_ABOVE = 1024  # bytes
-PROTOCOL = 1
-USER_AGENT = "ZhibuDesk-sync/1"
+PROTOCOL = 2  # 2: a pushed record names the fields edited since its base (``changed``)
+USER_AGENT = "ZhibuDesk-sync/2"
 TOO_MANY_ATTEMPTS = "too_many_attempts"  # the server's 429 after too many wrong enrollment codes
 
 Sleep = Callable[[float], None]

@@ -95,7 +95,18 @@ def check_record(record: Any) -> Refusal | None:
     data = record.get("data")
     if not isinstance(data, dict):
         return Refusal("invalid", f"{where}缺少数据内容（data）。")
+    if "changed" in record and not _is_field_list(table_schemas()[table], record["changed"]):
+        return Refusal("invalid", f"{where}的已修改字段列表（changed）无效。")
     return check_data(table_schemas()[table], where, data) or _check_live_code(table, row_id, where, data)
+
+
+def _is_field_list(schema: TableSchema, changed: Any) -> bool:
+    """``changed`` (protocol 2): the names of the fields edited since the base, each at most once."""
+    return (
+        isinstance(changed, list)
+        and len(changed) == len(set(map(str, changed)))
+        and all(isinstance(name, str) and (name == "deleted" or schema.column(name) is not None) for name in changed)
+    )
 
 
 def _check_live_code(table: str, row_id: str, where: str, data: dict[str, Any]) -> Refusal | None:

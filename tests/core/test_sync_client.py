@@ -197,7 +197,7 @@ def test_ack_is_compare_and_set_a_row_edited_during_the_push_stays_dirty(store: 
     assert store.dirty_count() == 0
 
 
-def test_merged_answer_is_applied_only_when_the_row_did_not_change(store: Store) -> None:
+def test_merged_answer_becomes_the_base_and_edits_made_meanwhile_stay_on_top(store: Store) -> None:
     transport = FakeTransport()
     _enrolled(store, transport)
     push(store, transport)
@@ -216,8 +216,14 @@ def test_merged_answer_is_applied_only_when_the_row_did_not_change(store: Store)
     push(store, transport)
     row_a, row_b = store.get("members", a), store.get("members", b)
     assert row_b["village"] == "河东村" and row_b["version"] == 500 and row_b["rev"] == row_b["synced_rev"]
-    assert row_a["village"] is None and row_a["version"] == 0 and row_a["rev"] > row_a["synced_rev"]
-    assert row_a["note"] == "改过"
+    # edited while its batch was on the way: the server's village, this computer's note, on the new base
+    assert row_a["village"] == "河东村" and row_a["note"] == "改过" and row_a["version"] == 500
+    assert row_a["rev"] > row_a["synced_rev"]  # dirty: the note goes next time, named as the one edit
+    transport.answer = transport.before_answer = None
+    push(store, transport)
+    [again] = transport.pushed[-1][1]
+    assert again["id"] == a and again["changed"] == ["note"] and again["base_version"] == 500
+    assert again["data"]["village"] == "河东村" and store.dirty_count() == 0
 
 
 def test_rejected_rows_wait_until_retried_or_discarded(store: Store) -> None:

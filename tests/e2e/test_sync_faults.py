@@ -274,7 +274,7 @@ def test_an_answer_lost_after_the_server_applied_the_push_costs_no_edit_and_no_f
                 proxy.script(FaultPlan(CUT_ANSWER, cut_after=cut_after, abrupt=abrupt))
                 link = HttpTransport(proxy.url, office.token, sleep=_no_wait, max_attempts=2)
                 try:
-                    assert link.info()["protocol"] == 1, cut_after
+                    assert link.info()["protocol"] == 2, cut_after
                 finally:
                     link.close()
         assert proxy.counts.cuts_to_client == 3 + 2 * len(cuts)

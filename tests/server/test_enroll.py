@@ -14,7 +14,7 @@ def _enroll(server: RunningServer, code: str, name: str = "办公室电脑") -> 
 
 def test_info_needs_no_token(district_server: RunningServer) -> None:
     info = requests.get(f"{district_server.url}/api/v1/info", timeout=10).json()
-    assert info["protocol"] == 1 and info["min_client_protocol"] == 1
+    assert info["protocol"] == 2 and info["min_client_protocol"] == 1
     assert info["district_name"]
     assert info["server_time"].endswith("Z") and len(info["server_time"]) == len("2026-11-22T08:00:00.123Z")
 

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from server.records import Pushed, Row, decide, same
+from dataclasses import replace
+
+from server.records import Base, Pushed, Row, decide, same
 from tests.server.api import member, stamp, study_record
 
 BRANCH = "b-1"
@@ -47,7 +49,7 @@ def test_unknown_base_makes_every_difference_a_conflict() -> None:
 
 def test_with_a_base_only_changed_fields_count() -> None:
     row = member(BRANCH, phone="1", note="a")
-    base = {**row["data"], "deleted": 0}
+    base = Base({**row["data"], "deleted": 0}, frozenset({"phone"}))
     current = _stored(row, 7, phone="2")
     decision = decide(_pushed(row, 3, at=-10, note="b"), current, base, BRANCH, "PC", NOW)
     assert decision.status == "merged" and not decision.conflicts
@@ -59,8 +61,33 @@ def test_with_a_base_only_changed_fields_count() -> None:
 def test_a_stale_push_equal_to_the_server_writes_nothing() -> None:
     row = member(BRANCH, phone="2")
     current = _stored(row, 7)
-    decision = decide(_pushed(row, 3), current, {**row["data"], "phone": "1", "deleted": 0}, BRANCH, "PC", NOW)
+    base = Base({**row["data"], "phone": "1", "deleted": 0}, frozenset({"phone"}))
+    decision = decide(_pushed(row, 3), current, base, BRANCH, "PC", NOW)
     assert decision.status == "ok" and decision.write is None
+
+
+def test_a_field_the_client_names_as_changed_counts_even_when_back_at_the_base_value() -> None:
+    """Protocol 2: phone went 1 → 3 → 1 on this computer while another changed it to 2 — a
+    concurrent change, one conflict (this computer's later edit wins), not a silent loss."""
+    row = member(BRANCH, phone="1", note="a")
+    base = Base({**row["data"], "deleted": 0}, frozenset({"phone"}))
+    current = _stored(row, 7, phone="2")
+    pushed = replace(_pushed(row, 3, at=10), changed=frozenset({"phone"}))
+    decision = decide(pushed, current, base, BRANCH, "PC", NOW)
+    assert decision.status == "conflict" and [c.data["field"] for c in decision.conflicts] == ["phone"]
+    assert decision.write is not None and decision.write.data["phone"] == "1"
+    # the same record from a protocol-1 computer (no list): unchanged by value, the server's phone stays
+    assert decide(_pushed(row, 3, at=10), current, base, BRANCH, "PC", NOW).write is None
+
+
+def test_a_field_the_client_does_not_name_keeps_the_servers_value() -> None:
+    row = member(BRANCH, phone="1", note="a")
+    base = Base({**row["data"], "deleted": 0}, frozenset({"phone"}))
+    current = _stored(row, 7, phone="2")
+    pushed = replace(_pushed(row, 3, at=10, phone="9", note="b"), changed=frozenset({"note"}))
+    decision = decide(pushed, current, base, BRANCH, "PC", NOW)
+    assert decision.status == "merged" and decision.write is not None
+    assert decision.write.data["phone"] == "2" and decision.write.data["note"] == "b"
 
 
 def test_events_are_insert_if_absent_and_may_be_voided() -> None:

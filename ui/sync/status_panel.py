@@ -121,9 +121,9 @@ class StatusPanel(QFrame):
             text = ""
         self.error.setText(text)
         self.error.setVisible(bool(text))
-        warning = status.clock_warning if status.enrolled else None
-        self.clock.setText("⚠ " + warning if warning else "")
-        self.clock.setVisible(bool(warning))
+        warnings = [w for w in (status.clock_warning, status.update_notice) if w] if status.enrolled else []
+        self.clock.setText("\n".join("⚠ " + warning for warning in warnings))
+        self.clock.setVisible(bool(warnings))
 
     def _show_state(self, status: Any, online: bool | None, busy: bool) -> None:
         if busy:
