@@ -42,10 +42,12 @@ class FakeTransport:
         self.before_answer: Callable[[], None] | None = None
         self.pull_calls: list[tuple[int, int]] = []
         self.clock_ahead_ms = 0
+        self.protocol, self.min_client_protocol = 2, 1
 
     def info(self) -> dict[str, Any]:
         moment = datetime.now(UTC) + timedelta(milliseconds=self.clock_ahead_ms)
-        return {"server_time": utc_stamp(moment), "protocol": 1, "min_client_protocol": 1,
+        return {"server_time": utc_stamp(moment), "protocol": self.protocol,
+                "min_client_protocol": self.min_client_protocol,
                 "district_name": "测试区"}
 
     def enroll(self, code: str, device_name: str) -> dict[str, Any]:

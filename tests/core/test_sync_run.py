@@ -115,3 +115,23 @@ def test_sync_is_due_after_the_interval(store: Store) -> None:
     assert sync_due(store, now + td(minutes=10))
     config.set_interval_minutes(store, 30)
     assert not sync_due(store, now + td(minutes=29))
+
+
+def test_a_newer_server_is_synced_with_a_notice_and_one_that_left_this_version_behind_refuses(store: Store) -> None:
+    transport = FakeTransport()
+    _enrolled(store, transport)
+    _member(store, "张三", "1960-01-01")
+    transport.protocol = 3  # still answers protocol-2 computers
+    result = sync(store, transport=transport)
+    assert result.pushed > 0 and store.dirty_count() == 0
+    assert result.update_notice and "最新版本" in result.update_notice
+    assert sync_status(store).update_notice == result.update_notice
+    transport.min_client_protocol = 3  # no longer
+    _member(store, "李四", "1961-01-01")
+    batches = len(transport.pushed)
+    with pytest.raises(SyncError) as refused:
+        sync(store, transport=transport)
+    assert "请安装最新版本" in refused.value.message
+    assert len(transport.pushed) == batches and store.dirty_count() == 1  # nothing sent, the edit kept
+    transport.protocol = transport.min_client_protocol = 2  # a server of this version: no notice
+    assert sync(store, transport=transport).update_notice is None and sync_status(store).update_notice is None

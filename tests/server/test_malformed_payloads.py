@@ -152,6 +152,8 @@ def bad_records(branch_id: str) -> list[tuple[str, Any, str]]:
                         "2026-11-22T08:00:00Z\n", "２０２６-11-22T08:00:00Z"], "invalid"),
         "deleted": ([None, "1", 2, -1, [], "yes"], "invalid"),
         "data": ([None, [], "name=x", 1, True], "invalid"),
+        "changed": ([None, "phone", 5, {}, [5], ["phone", "phone"], ["evil"], ["rev"], [["phone"]],
+                     ["x" * 100_000]], "invalid"),
     }
     for name, (values, code) in fields.items():
         cases += [(f"{name} = {value!r:.30}", {**good, "id": str(uuid.uuid4()), name: value}, code)
