@@ -75,7 +75,9 @@ def send_batch(store: Store, transport: SyncTransport, batch: list[Outgoing], re
     with store.transaction():
         store.set_setting(config.UNANSWERED_BATCH, {
             "batch_id": batch_id, "rows": [[item.table, item.id, item.rev] for item in batch],
-            "records": [item.record for item in batch]})
+            # A new row's answer is an acknowledgement; a stale row's may be a merge, made of exactly
+            # what was sent: those records are kept as they are (a first push stays cheap)
+            "records": [item.record if item.record["base_version"] > 0 else None for item in batch]})
     try:
         answer = transport.push(batch_id, [item.record for item in batch])
     except ServerRefused as refused:
@@ -89,15 +91,15 @@ def send_batch(store: Store, transport: SyncTransport, batch: list[Outgoing], re
 
 
 def resend_unanswered(store: Store, transport: SyncTransport, result: PushResult) -> int:
-    """Send the batch whose answer an earlier sync never got again, under its id, with the rows as
-    they are now (a server that never received it applies them; one that did answers as before);
-    acknowledgements count for the revs first sent. Returns how many rows it carried."""
+    """Send the batch whose answer an earlier sync never got again, under its id, as first sent (a
+    server that never received it applies it; one that did answers as before); acknowledgements count
+    for the revs first sent. Returns how many rows it carried."""
     unanswered = store.setting(config.UNANSWERED_BATCH)
     if not unanswered:
         return 0
     rows = [(str(t), str(i), int(rev)) for t, i, rev in unanswered["rows"]]
     if isinstance(unanswered.get("records"), list) and len(unanswered["records"]) == len(rows):
-        batch: list[Outgoing] | None = _as_sent(store, rows, unanswered["records"])
+        batch = _as_sent(store, rows, unanswered["records"])
     else:  # saved by a version that kept only the revs: the rows as they are now
         batch = _as_first_sent(store, rows)
     if batch is None:  # the rows go again in new batches
@@ -120,14 +122,22 @@ def _forget_unanswered(store: Store) -> None:
         store.set_setting(config.UNANSWERED_BATCH, None)
 
 
-def _as_sent(store: Store, rows: list[tuple[str, str, int]], records: list[dict[str, Any]]) -> list[Outgoing]:
-    """The batch exactly as it was first sent: whether or not the server got it, its answer is about
-    these records (rows edited since stay dirty and go again in a later batch)."""
+def _as_sent(
+    store: Store, rows: list[tuple[str, str, int]], records: list[dict[str, Any] | None]
+) -> list[Outgoing] | None:
+    """The batch as it was first sent: a row the server already held exactly as sent (its answer may
+    be a merge of just that), a new row as it is now (its answer is only ever an acknowledgement).
+    Rows edited since stay dirty and go again in a later batch."""
     rejected = {
         (str(t), str(i)) for t, i in store.conn.execute("SELECT table_name, record_id FROM sync_rejections")
     }
+    fresh = _as_first_sent(store, [row for row, record in zip(rows, records, strict=True) if record is None])
+    if fresh is None:
+        return None
+    now = {(item.table, item.id): item for item in fresh}
     return [
-        Outgoing(table, row_id, rev, (table, row_id) in rejected, record)
+        now[(table, row_id)] if record is None
+        else Outgoing(table, row_id, rev, (table, row_id) in rejected, record)
         for (table, row_id, rev), record in zip(rows, records, strict=True)
     ]
 
