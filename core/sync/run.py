@@ -55,9 +55,10 @@ def sync(
             progress(0, 0, "正在连接区里的服务器…")
         with open_transport(settings.server_url, settings.token, transport, cancel) as link:
             info = fetch_info(link)
-            store.set_setting(config.CLOCK_OFFSET_MS, info.clock_offset_ms)
-            store.set_setting(config.PUBLIC_URL, info.public_url)
-            store.set_setting(config.SERVER_PROTOCOL, info.protocol)
+            with store.transaction():  # one commit for what the server said about itself
+                store.set_setting(config.CLOCK_OFFSET_MS, info.clock_offset_ms)
+                store.set_setting(config.PUBLIC_URL, info.public_url)
+                store.set_setting(config.SERVER_PROTOCOL, info.protocol)
             pushed = push(store, link, progress=progress, cancel=cancel, batch_size=batch_size)
             pulled = pull(store, link, progress=progress, cancel=cancel, page_size=page_size)
     except SyncError as exc:
