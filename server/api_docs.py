@@ -59,7 +59,10 @@ PUSHED_RECORD = _object({
     "updated_at": {**_TEXT, "pattern": STAMP_PATTERN},
     "deleted": {"type": "integer", "enum": [0, 1]},
     "data": {"type": "object", "description": "The row's columns (the table's schema, without bookkeeping)"},
-})
+    "changed": {"type": "array", "uniqueItems": True, "items": _TEXT, "description": (
+        "Protocol 2, optional: the fields (columns of data, or deleted) edited since base_version. "
+        "Without it a stale record is merged by comparing values with the base (protocol 1)")},
+}, required=["table", "id", "branch_id", "base_version", "updated_at", "deleted", "data"])
 
 PUSH_REQUEST = _object({
     "batch_id": {**_TEXT, "minLength": 1, "maxLength": 200},

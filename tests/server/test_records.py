@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from dataclasses import replace
+from typing import Any
 
 from server.records import Base, Pushed, Row, decide, same
 from tests.server.api import member, stamp, study_record
