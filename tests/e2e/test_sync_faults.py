@@ -6,6 +6,8 @@ data. Two computers of one branch work and sync through a seeded fault proxy (te
 for many rounds, checked against a ledger of what their users did (tests/e2e/branch_work.py); an
 answer is lost right after the server applied a push; and the server is SIGKILLed while a large push
 goes up and while a second computer pulls the branch, with the proxy cutting connections all along.
+In the rounds, the user also goes on working while a sync of the same computer is under way (before
+some of its requests): those edits must survive the sync, whatever the link does to it.
 ``ZHIBU_SOAK=1`` runs many more rounds on bigger data; ``ZHIBU_FAULT_SEED`` picks another seed.
 """
 
@@ -22,6 +24,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -56,6 +59,7 @@ class Figures:
     failed: int = 0
     conflicts: int = 0
     rows_compared: int = 0
+    edits_during_sync: int = 0
     failures: Counter[str] = field(default_factory=Counter)
 
     def line(self, proxy: FaultProxy) -> str:
@@ -65,21 +69,61 @@ class Figures:
             f"{rounds}{self.attempts} sync attempts, {self.failed} failed, "
             f"cuts {counts.cuts_to_server} client→server / {counts.cuts_to_client} server→client, "
             f"{counts.refused} refused, {counts.delayed} delayed of {counts.connections} connections, "
+            f"{self.edits_during_sync} edits during a sync, "
             f"{self.conflicts} conflicts, {self.rows_compared} rows compared with the server's"
         )
+
+
+@dataclass
+class EditsDuring:
+    """Before some requests of a sync (about one in six), the user edits something on that computer."""
+
+    office: Office
+    rng: random.Random
+    ledger: Ledger
+    figures: Figures
+    done: int = 0
+
+    def __call__(self) -> None:
+        if self.rng.random() < 1 / 6:
+            work(self.office, self.rng, self.ledger, steps=1)
+            self.done += 1
+            self.figures.edits_during_sync += 1
 
 
 def _no_wait(_seconds: float) -> None:
     """The transport's pause between attempts: none, the proxy decides anew at once."""
 
 
+class WorkingTransport(HttpTransport):
+    """The real transport; before each push and pull request ``during`` may have the user edit
+    something on the computer whose sync this is (between building a batch and applying its answer,
+    and between pull pages)."""
+
+    def __init__(self, *args: Any, during: Callable[[], None] | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.during = during
+
+    def push(self, batch_id: str, records: list[dict[str, Any]]) -> dict[str, Any]:
+        if self.during:
+            self.during()
+        return super().push(batch_id, records)
+
+    def pull(self, since: int, limit: int) -> dict[str, Any]:
+        if self.during:
+            self.during()
+        return super().pull(since, limit)
+
+
 def attempt_sync(office: Office, url: str, rng: random.Random, figures: Figures, where: str,
-                 max_attempts: int | None = None, size: int | None = None) -> SyncResult | None:
+                 max_attempts: int | None = None, size: int | None = None,
+                 during: Callable[[], None] | None = None) -> SyncResult | None:
     """One sync as the app runs it, through ``url``; None when the link or the server failed. The
     transport tries each request up to ``max_attempts`` times; batches and pages hold ``size``
-    records (both drawn when not given)."""
+    records (both drawn when not given); ``during`` runs before each push and pull request."""
     attempts = max_attempts or rng.choice((1, 1, 1, 2, 3))
-    transport = HttpTransport(url, office.token, sleep=_no_wait, max_attempts=attempts, timeout=(2.0, 10.0))
+    transport = WorkingTransport(url, office.token, sleep=_no_wait, max_attempts=attempts, timeout=(2.0, 10.0),
+                                 during=during)
     figures.attempts += 1
     try:
         return sync(office.store, transport=transport, batch_size=size or rng.choice(BATCH_SIZES),
@@ -109,10 +153,11 @@ def sync_until_success(office: Office, url: str, rng: random.Random, figures: Fi
     pytest.fail(f"{where}: no sync succeeded in {MAX_ATTEMPTS} attempts; {figures.failures}")
 
 
-def check_success(office: Office, result: SyncResult, figures: Figures, where: str) -> None:
+def check_success(office: Office, result: SyncResult, figures: Figures, where: str, edited_meanwhile: bool = False) -> None:
     figures.conflicts += result.conflicts
     assert result.rejected == 0, f"{where}: {office.name} had rows rejected"
-    assert office.store.dirty_count() == 0, f"{where}: {office.name} still has unsent rows after a successful sync"
+    if not edited_meanwhile:  # edits made during the sync wait for the next one
+        assert office.store.dirty_count() == 0, f"{where}: {office.name} still has unsent rows after a successful sync"
     assert office.store.setting(config.LAST_ERROR) is None, where
 
 
@@ -165,10 +210,11 @@ def test_random_rounds_through_a_breaking_link_lose_and_duplicate_nothing(
                 if all(clean.values()):
                     break
                 one = rng.choice([o for o in offices if not clean[o.name]])
-                result = attempt_sync(one, proxy.url, rng, figures, f"{where}, step {step + 1}")
+                meanwhile = EditsDuring(one, random.Random(f"{seed}-{step}"), ledger, figures)
+                result = attempt_sync(one, proxy.url, rng, figures, f"{where}, step {step + 1}", during=meanwhile)
                 if result is not None:
-                    check_success(one, result, figures, f"{where}, step {step + 1}")
-                    clean[one.name] = True
+                    check_success(one, result, figures, f"{where}, step {step + 1}", edited_meanwhile=meanwhile.done > 0)
+                    clean[one.name] = one.store.dirty_count() == 0
                 elif rng.random() < 0.7:  # offline until the next scheduled sync: the user goes on working
                     work(one, rng, ledger, steps=rng.randint(1, 2))
             else:
