@@ -290,7 +290,7 @@ run_kind() {  # run_kind KIND DATABASE_URL
 
     # info, and the redirect from plain HTTP
     expect "$(req GET /api/v1/info info)" 200 "GET /api/v1/info"
-    expect "$(pyval "$work/info" 'd["protocol"], d["district_name"]')" "(1, '$district')" "info answer"
+    expect "$(pyval "$work/info" 'd["protocol"], d["district_name"]')" "(2, '$district')" "info answer"
     ok "GET /api/v1/info → 200 JSON, district name from server.env"
     expect "$(req GET /q/ZZZZ2345 scan)" 404 "GET /q/ (an unknown live code) through nginx"
     grep -q "这个二维码还不能用" "$work/scan" || fail "the unknown live code's page is not the Chinese one"
