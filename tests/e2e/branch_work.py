@@ -25,6 +25,7 @@ from core.roster.members import add_member, as_record, delete_member, edit_membe
 from core.store import Store
 from core.sync import config
 from core.sync.status import sync_status
+from core.sync.transport import HttpTransport
 from tests.e2e.test_sync_branches import comparable, local_records, server_records
 from tests.sync_server import RunningServer
 
@@ -204,6 +205,44 @@ def bulk_branch(store: Store, members: int, today: date) -> list[str]:
                                 "published_date": (today - timedelta(days=30)).isoformat(), "minutes": 20})
     records = record_study(store, StudyEntry(lesson, today.isoformat(), "group"), ids, today=today)
     return [*ids, lesson, *records]
+
+
+# -- working while a sync runs ---------------------------------------------------------------------
+
+
+class WorkingTransport(HttpTransport):
+    """The real transport; before each push and pull request ``during`` may have the user edit
+    something on the computer whose sync this is (between building a batch and applying its answer,
+    and between pull pages)."""
+
+    def __init__(self, *args: Any, during: Callable[[], None] | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.during = during
+
+    def push(self, batch_id: str, records: list[dict[str, Any]]) -> dict[str, Any]:
+        if self.during:
+            self.during()
+        return super().push(batch_id, records)
+
+    def pull(self, since: int, limit: int) -> dict[str, Any]:
+        if self.during:
+            self.during()
+        return super().pull(since, limit)
+
+
+@dataclass
+class EditsDuring:
+    """Before some requests of a sync (about one in six), the user edits something on that computer."""
+
+    office: Office
+    rng: random.Random
+    ledger: Ledger
+    done: int = 0
+
+    def __call__(self) -> None:
+        if self.rng.random() < 1 / 6:
+            work(self.office, self.rng, self.ledger, steps=1)
+            self.done += 1
 
 
 # -- the checks -----------------------------------------------------------------------------------

@@ -24,7 +24,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -35,7 +34,16 @@ from core.sync.conflicts import list_conflicts
 from core.sync.errors import ServerUnreachable
 from core.sync.run import SyncResult, sync
 from core.sync.transport import HttpTransport
-from tests.e2e.branch_work import Ledger, Office, agree_with_server, bulk_branch, check_against_ledger, work
+from tests.e2e.branch_work import (
+    EditsDuring,
+    Ledger,
+    Office,
+    WorkingTransport,
+    agree_with_server,
+    bulk_branch,
+    check_against_ledger,
+    work,
+)
 from tests.e2e.fault_proxy import CUT_ANSWER, CUT_REQUEST, FaultPlan, FaultProxy
 from tests.e2e.test_sync_branches import local_records, open_office
 from tests.sync_server import RunningServer, admin, district_server, server_db_url  # noqa: F401
@@ -74,45 +82,8 @@ class Figures:
         )
 
 
-@dataclass
-class EditsDuring:
-    """Before some requests of a sync (about one in six), the user edits something on that computer."""
-
-    office: Office
-    rng: random.Random
-    ledger: Ledger
-    figures: Figures
-    done: int = 0
-
-    def __call__(self) -> None:
-        if self.rng.random() < 1 / 6:
-            work(self.office, self.rng, self.ledger, steps=1)
-            self.done += 1
-            self.figures.edits_during_sync += 1
-
-
 def _no_wait(_seconds: float) -> None:
     """The transport's pause between attempts: none, the proxy decides anew at once."""
-
-
-class WorkingTransport(HttpTransport):
-    """The real transport; before each push and pull request ``during`` may have the user edit
-    something on the computer whose sync this is (between building a batch and applying its answer,
-    and between pull pages)."""
-
-    def __init__(self, *args: Any, during: Callable[[], None] | None = None, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.during = during
-
-    def push(self, batch_id: str, records: list[dict[str, Any]]) -> dict[str, Any]:
-        if self.during:
-            self.during()
-        return super().push(batch_id, records)
-
-    def pull(self, since: int, limit: int) -> dict[str, Any]:
-        if self.during:
-            self.during()
-        return super().pull(since, limit)
 
 
 def attempt_sync(office: Office, url: str, rng: random.Random, figures: Figures, where: str,
@@ -210,8 +181,9 @@ def test_random_rounds_through_a_breaking_link_lose_and_duplicate_nothing(
                 if all(clean.values()):
                     break
                 one = rng.choice([o for o in offices if not clean[o.name]])
-                meanwhile = EditsDuring(one, random.Random(f"{seed}-{step}"), ledger, figures)
+                meanwhile = EditsDuring(one, random.Random(f"{seed}-{step}"), ledger)
                 result = attempt_sync(one, proxy.url, rng, figures, f"{where}, step {step + 1}", during=meanwhile)
+                figures.edits_during_sync += meanwhile.done
                 if result is not None:
                     check_success(one, result, figures, f"{where}, step {step + 1}", edited_meanwhile=meanwhile.done > 0)
                     clean[one.name] = one.store.dirty_count() == 0
