@@ -1,15 +1,46 @@
-"""A model of what the district server holds for one branch, written from DESIGN §4 and kept apart
-from the server's code: every row's fields and version, the field-by-field merge of a stale push
-against the version the pushing computer last saw, and the conflicts that merge must record.
+"""A model of what the district server holds for one branch, written from DESIGN §4 and the issue-17
+design (sync protocol 2) and kept apart from the server's code: every row's versions, the field-by-
+field merge of a stale push against the version the pushing computer last saw, the conflicts that
+merge must record, and what a computer holds after a sync during which it was edited.
 
-The convergence property test drives it beside the real server and compares the two after every
-sync. ``fields`` are a row's data columns plus ``deleted``. Conflict rows get their id on the server:
-the test checks each new one against ``ServerModel.conflicts`` and then adopts it, after which it is
-a row like any other (a resolution is an ordinary write, merged like the rest).
+``fields`` are a row's data columns plus ``deleted``. Conflict rows get their id on the server: the
+test checks each new one against ``ServerModel.conflicts`` and then adopts it, after which it is a
+row like any other (a resolution is an ordinary write, merged like the rest).
+
+The rules (protocol 2):
+
+- Versions. Every write of a row is a new version; the model keeps them all (``history``), numbered
+  1, 2, … per row. A computer's copy of a row rests on a *base*: the version it last took in.
+- A push carries each dirty row with its base and its ``changed`` set: the fields edited on that
+  computer since the base, a field changed and changed back included. The test keeps this set per
+  computer by diffing each row before and after every local operation (never by reading the app's
+  bookkeeping), and it starts empty again whenever the row takes in a new base.
+- The server, per pushed row: a new row is inserted. Content equal to the current version writes
+  nothing. An event (study record) changes only by voiding; one voided twice keeps the first void.
+  A push on the current version is written as sent. Otherwise the push is stale and merged field by
+  field: the client changed a field iff it is in ``changed``; the server changed it iff any version
+  stored after the base differs from the base in it. Changed on one side only: that side's value.
+  Changed on both to different values: a conflict, and the row with the newer ``updated_at`` wins
+  (the server's on a tie); ``resolved_at``/``resolved_by`` of a conflict row follow the winner
+  without a conflict of their own. A merge equal to what was sent is written as sent; a merge that
+  differs from the current version is written with the newer stamp; otherwise nothing is written.
+- Answers. Every pushed row's new base is the server's version after the push. A row still as sent
+  takes it whole and is clean. A row edited after its batch was built (*during* the sync) keeps the
+  values of the fields edited meanwhile over that base, stays dirty, and its ``changed`` set becomes
+  just those fields.
+- Pull. Pages come in version order; a clean row takes the page's version; a dirty row is skipped.
+  So a row first edited during the pull is based on the server's version if a page applied before
+  that edit carried it, else on the base it had.
+- After a sync, then: each row edited during it is dirty and holds its base (the server's version
+  after the push if it was pushed in this sync or pulled before the edit, else the base it had)
+  overlaid with the values of the fields edited during the sync, which are its ``changed`` set; a
+  row made during the sync is new and dirty; every other row is clean and equal to the model's
+  server.
 """
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -64,8 +95,12 @@ def read_rows(store: Store) -> dict[Key, LocalRow]:
     return out
 
 
+def stamp_order(stamp: str) -> datetime:
+    return datetime.fromisoformat(stamp.replace("Z", "+00:00"))
+
+
 def _newer(a: str, b: str) -> bool:
-    return datetime.fromisoformat(a.replace("Z", "+00:00")) > datetime.fromisoformat(b.replace("Z", "+00:00"))
+    return stamp_order(a) > stamp_order(b)
 
 
 def _without_void(fields: Fields) -> Fields:
@@ -76,7 +111,10 @@ class ServerModel:
     """What the server should hold after each push, and every conflict it should have recorded."""
 
     def __init__(self, rows: dict[Key, LocalRow]) -> None:
-        self.rows: dict[Key, Stored] = {key: Stored(dict(row.fields), row.updated_at, 1) for key, row in rows.items()}
+        self.rows: dict[Key, Stored] = {}
+        self.history: dict[Key, list[Stored]] = {}  # every version of each row, oldest first
+        for key, row in rows.items():
+            self._write(key, row.fields, row.updated_at)
         self.conflicts: list[ExpectedConflict] = []
         self.merges = 0  # stale pushes merged field by field
         self.voided_twice = 0  # voids that reached the server after another void of the same record
@@ -90,12 +128,12 @@ class ServerModel:
 
     def publish(self, key: Key, fields: Fields) -> None:
         """A district row written on the server itself (``lesson publish``)."""
-        self.rows[key] = Stored(dict(fields), "", 1)
+        self._write(key, fields, "")
 
-    def adopt(self, key: Key, row: LocalRow) -> None:
+    def adopt(self, key: Key, fields: Fields, updated_at: str) -> None:
         """A conflict row the server wrote (already checked against ``conflicts``)."""
         assert key[0] == CONFLICTS and key not in self.rows
-        self.rows[key] = Stored(dict(row.fields), row.updated_at, 1)
+        self._write(key, fields, updated_at)
 
     def open_conflicts(self) -> set[Key]:
         return {
@@ -103,17 +141,28 @@ class ServerModel:
             if key[0] == CONFLICTS and not stored.fields["deleted"] and stored.fields["resolution"] is None
         }
 
-    def push(self, local: dict[Key, LocalRow], seen: dict[Key, Stored]) -> None:
-        """A computer pushes its dirty rows; ``seen`` is what it got from its last sync."""
+    def push(self, local: dict[Key, LocalRow], seen: dict[Key, Stored], changed: dict[Key, set[str]]) -> None:
+        """A computer pushes its dirty rows; ``seen`` holds each row's base, ``changed`` the fields
+        edited on that computer since it."""
         for key, row in local.items():
             if row.dirty:
-                self._push_one(key, row, seen.get(key))
+                self._push_one(key, row, seen.get(key), changed.get(key, set()))
+
+    def changed_since(self, key: Key, base: Stored) -> set[str]:
+        """The fields in which any version stored after ``base`` differs from it."""
+        later = self.history[key][base.version:]
+        return {
+            name for stored in later for name in stored.fields.keys() | base.fields.keys()
+            if stored.fields.get(name) != base.fields.get(name)
+        }
 
     def _write(self, key: Key, fields: Fields, updated_at: str) -> None:
-        before = self.rows.get(key)
-        self.rows[key] = Stored(dict(fields), updated_at, before.version + 1 if before else 1)
+        versions = self.history.setdefault(key, [])
+        stored = Stored(dict(fields), updated_at, len(versions) + 1)
+        versions.append(stored)
+        self.rows[key] = stored
 
-    def _push_one(self, key: Key, row: LocalRow, seen: Stored | None) -> None:
+    def _push_one(self, key: Key, row: LocalRow, seen: Stored | None, changed: set[str]) -> None:
         current = self.rows.get(key)
         if current is None:  # insert
             self._write(key, row.fields, row.updated_at)
@@ -127,15 +176,17 @@ class ServerModel:
         if seen.version == current.version:  # nobody else changed it: the push wins as sent
             self._write(key, row.fields, row.updated_at)
             return
+        assert changed, f"{key}: a dirty row with no field edited since its base"
         self.merges += 1
+        server_changed = self.changed_since(key, seen)
         client_newer = _newer(row.updated_at, current.updated_at)
         merged: Fields = {}
         clashes = []
         for name in dict.fromkeys([*current.fields, *row.fields]):
-            ours, theirs, base = current.fields.get(name), row.fields.get(name), seen.fields.get(name)
-            if ours == theirs or theirs == base:
+            ours, theirs = current.fields.get(name), row.fields.get(name)
+            if ours == theirs or name not in changed:
                 merged[name] = ours
-            elif ours == base:
+            elif name not in server_changed:
                 merged[name] = theirs
             else:  # changed on both sides to different values: the newer edit wins, the other is kept
                 kept, lost = (theirs, ours) if client_newer else (ours, theirs)
@@ -157,3 +208,32 @@ class ServerModel:
             self._write(key, row.fields, row.updated_at)
         else:
             self.voided_twice += 1
+
+
+def conflict_of(data: dict[str, Any]) -> tuple[str, ...]:
+    """A conflict row as (table, record id, field, kept value, lost value), values canonical JSON."""
+    kept, lost = json.loads(data["kept_value"]), json.loads(data["lost_value"])
+    return (data["table_name"], data["record_id"], data["field"], canonical(kept), canonical(lost))
+
+
+def expected_of(conflict: ExpectedConflict) -> tuple[str, ...]:
+    return (conflict.table, conflict.record_id, conflict.field, canonical(conflict.kept), canonical(conflict.lost))
+
+
+def canonical(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
+def differences(what: str, left: dict[Key, Any], right: dict[Key, Any]) -> str:
+    """Nothing for equal mappings, else a finding naming the first differing rows and fields."""
+    if left == right:
+        return ""
+    only_left, only_right = sorted(left.keys() - right.keys()), sorted(right.keys() - left.keys())
+    differing = []
+    for key in sorted(left.keys() & right.keys()):
+        if left[key] != right[key]:
+            a, b = left[key], right[key]
+            if isinstance(a, dict) and isinstance(a.get("data"), dict):
+                a, b = {**a["data"], "deleted": a["deleted"]}, {**b["data"], "deleted": b["deleted"]}
+            differing.append((key, {n: (a.get(n), b.get(n)) for n in a.keys() | b.keys() if a.get(n) != b.get(n)}))
+    return f"{what} differ: only left {only_left[:3]}, only right {only_right[:3]}, differing {differing[:3]}"
