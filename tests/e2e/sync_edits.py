@@ -17,8 +17,9 @@ changes it back, both at its moment; ``back`` changes it now and changes it back
 ``WriteLog`` keeps, for every (row, field), the last local write and its stamp (the row's
 ``updated_at``). Local writes get strictly increasing stamps across both computers (``wait_past``),
 so "the last write" is the one with the newest stamp. After everything converged, each field holds
-its last write, or a conflict on that (row, field) holds it as the value that lost, stamped no
-earlier than the write. Study records are events: a record voided on two computers keeps the
+its last write, or the latest conflict on that (row, field) holds it as the value that lost (a
+conflict is decided by the rows' stamps as the server holds them: content pushed again unchanged is
+no write there, so a value written again keeps its first stamp on the server). Study records are events: a record voided on two computers keeps the
 reason that reached the server first (checked apart), so they are left out here.
 """
 
@@ -158,21 +159,15 @@ class WriteLog:
             self.latest = row.updated_at
 
     def lost(self, final: dict[Key, Fields], conflicts: list[Fields]) -> list[str]:
-        """Each (row, field) whose final value is not its last write, with no conflict keeping that
-        write as the value that lost."""
+        """Each (row, field) whose final value is not its last write, unless the latest conflict on
+        that (row, field) (``conflicts`` come oldest first) keeps that write as the value that lost."""
+        latest = {(c["table_name"], c["record_id"], c["field"]): c for c in conflicts}
         out = []
         for (key, name), write in sorted(self.last.items()):
-            if key[0] in EVENT_TABLES:
+            row, conflict = final.get(key), latest.get((*key, name))
+            if key[0] in EVENT_TABLES or (row is not None and row.get(name) == write.value):
                 continue
-            row = final.get(key)
-            if row is not None and row.get(name) == write.value:
-                continue
-            if any(
-                (c["table_name"], c["record_id"], c["field"]) == (*key, name)
-                and json.loads(c["lost_value"]) == write.value
-                and stamp_order(c["lost_updated_at"]) >= stamp_order(write.stamp)
-                for c in conflicts
-            ):
+            if conflict is not None and json.loads(conflict["lost_value"]) == write.value:
                 continue
             final_value = "(row missing)" if row is None else row.get(name)
             out.append(f"lost edit: {key} {name}: last written {write.value!r} on {write.office} at "

@@ -257,7 +257,8 @@ class Branch(LocalEdits):
     def check_converged(self) -> None:
         remote = comparable(self._server_records())
         final = {key: {**r["data"], "deleted": r["deleted"]} for key, r in remote.items()}
-        conflict_rows = [r["data"] for (table, _), r in remote.items() if table == CONFLICTS]
+        conflict_rows = [r["data"] for (table, _), r in sorted(remote.items(), key=lambda item: item[1]["version"])
+                         if table == CONFLICTS]
         lost = self.writes.lost(final, conflict_rows)
         FIGURES.lost += len(lost)
         for finding in lost:
