@@ -3,7 +3,7 @@
 ``LocalEdits`` holds the operations (each picks among what its computer has, through the app's own
 core functions) and wraps every single edit in ``writing``, which diffs the computer's rows before
 and after it: the fields it changed join the row's ``changed`` set (what the next push must name),
-go into the ``WriteLog``, and — during a sync — into the sync's ``Watch``.
+go into the ``WriteLog`` (``sync_model``), and — during a sync — into the sync's ``Watch``.
 
 An operation names *when* it runs: now, or during the next sync of its computer, at one of the
 moments the real transport gives the user (``HookedTransport``): after the push batch was built and
@@ -13,21 +13,11 @@ rest not yet asked for). An operation whose moment does not come in that sync (n
 runs at the next moment that does, or right after the sync. A sync always runs now; the district's
 publishing at a moment of a sync changes the server during it. ``flip`` changes a member's field and
 changes it back, both at its moment; ``back`` changes it now and changes it back at its moment.
-
-``WriteLog`` keeps, for every (row, field), the last local write and its stamp (the row's
-``updated_at``). Local writes get strictly increasing stamps across both computers (``wait_past``),
-so "the last write" is the one with the newest stamp. After everything converged, each field holds
-its last write, or the latest conflict on that (row, field) holds it as the value that lost (a
-conflict is decided by the rows' stamps as the server holds them: content pushed again unchanged is
-no write there, so a value written again keeps its first stamp on the server). Study records are events: a record voided on two computers keeps the
-reason that reached the server first (checked apart), so they are left out here.
 """
 
 from __future__ import annotations
 
 import itertools
-import json
-import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -36,7 +26,6 @@ from typing import Any
 
 from core.lessons.catalogue import edit_lesson
 from core.lessons.study import StudyEntry, record_study, void_record
-from core.migrations import EVENT_TABLES
 from core.roster.members import as_record, delete_member, edit_member, get_member, undelete_member
 from core.store import Store
 from core.sync import config
@@ -44,7 +33,7 @@ from core.sync.conflicts import resolve_conflict
 from core.sync.transport import HttpTransport
 from server import admin as district_admin
 from server.db import Database
-from tests.e2e.sync_model import Fields, Key, LocalRow, ServerModel, Stored, read_rows, stamp_order
+from tests.e2e.sync_model import Fields, Key, LocalRow, ServerModel, Stored, WriteLog, read_rows
 from tests.e2e.test_sync_branches import add_people
 
 TODAY = date.today()
@@ -132,49 +121,6 @@ class HookedTransport:
         self.link.close()
 
 
-@dataclass(frozen=True)
-class Write:
-    stamp: str
-    value: Any
-    office: str
-
-
-class WriteLog:
-    """The last local write of every (row, field)."""
-
-    def __init__(self) -> None:
-        self.last: dict[tuple[Key, str], Write] = {}
-        self.latest = "1970-01-01T00:00:00.000Z"
-
-    def wait_past(self, store: Store) -> None:
-        """Until ``store``'s clock is past every stamp written so far (a millisecond at most,
-        unless a new clock offset moved it back)."""
-        while stamp_order(store.now()) <= stamp_order(self.latest):
-            time.sleep(0.0005)
-
-    def add(self, key: Key, names: set[str], row: LocalRow, office: str) -> None:
-        for name in names:
-            self.last[(key, name)] = Write(row.updated_at, row.fields[name], office)
-        if stamp_order(row.updated_at) > stamp_order(self.latest):
-            self.latest = row.updated_at
-
-    def lost(self, final: dict[Key, Fields], conflicts: list[Fields]) -> list[str]:
-        """Each (row, field) whose final value is not its last write, unless the latest conflict on
-        that (row, field) (``conflicts`` come oldest first) keeps that write as the value that lost."""
-        latest = {(c["table_name"], c["record_id"], c["field"]): c for c in conflicts}
-        out = []
-        for (key, name), write in sorted(self.last.items()):
-            row, conflict = final.get(key), latest.get((*key, name))
-            if key[0] in EVENT_TABLES or (row is not None and row.get(name) == write.value):
-                continue
-            if conflict is not None and json.loads(conflict["lost_value"]) == write.value:
-                continue
-            final_value = "(row missing)" if row is None else row.get(name)
-            out.append(f"lost edit: {key} {name}: last written {write.value!r} on {write.office} at "
-                       f"{write.stamp}, holds {final_value!r}, no conflict keeps it")
-        return out
-
-
 @dataclass
 class Figures:
     examples: int = 0
@@ -184,6 +130,7 @@ class Figures:
     edits_during_syncs: int = 0  # operations done during a sync
     flips: int = 0  # fields changed and changed back
     writes: int = 0  # local field writes followed
+    agreed: int = 0  # of those, pushed to a server that already held their value
     merges: int = 0
     conflicts: int = 0
     lost: int = 0  # edits lost without a conflict (the test fails on any)

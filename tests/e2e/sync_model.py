@@ -36,11 +36,21 @@ The rules (protocol 2):
   overlaid with the values of the fields edited during the sync, which are its ``changed`` set; a
   row made during the sync is new and dirty; every other row is clean and equal to the model's
   server.
+
+``WriteLog`` keeps every local write of a (row, field) with its stamp (the row's ``updated_at``).
+Local writes get strictly increasing stamps across both computers (``wait_past``), so "the last
+write" is the one with the newest stamp. Writes whose value the server already holds when their
+computer pushes them drop out: the server takes such a field as unchanged (no write, no stamp, no
+conflict), and a computer that based a later edit on that value may overwrite it. After everything
+converged, each field holds its last write, or the latest conflict on that (row, field) holds it as
+the value that lost. Study records are events: a record voided on two computers keeps the
+reason that reached the server first (checked apart), so they are left out here.
 """
 
 from __future__ import annotations
 
 import json
+import time
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -208,6 +218,70 @@ class ServerModel:
             self._write(key, row.fields, row.updated_at)
         else:
             self.voided_twice += 1
+
+
+@dataclass
+class Write:
+    stamp: str
+    value: Any
+    office: str
+    sent: bool = False  # carried by a push of its computer
+
+
+class WriteLog:
+    """Every local write of every (row, field), oldest first."""
+
+    def __init__(self) -> None:
+        self.writes: dict[tuple[Key, str], list[Write]] = {}
+        self.latest = "1970-01-01T00:00:00.000Z"
+
+    def wait_past(self, store: Store) -> None:
+        """Until ``store``'s clock is past every stamp written so far (a millisecond at most,
+        unless a new clock offset moved it back)."""
+        while stamp_order(store.now()) <= stamp_order(self.latest):
+            time.sleep(0.0005)
+
+    def add(self, key: Key, names: set[str], row: LocalRow, office: str) -> None:
+        for name in names:
+            self.writes.setdefault((key, name), []).append(Write(row.updated_at, row.fields[name], office))
+        if stamp_order(row.updated_at) > stamp_order(self.latest):
+            self.latest = row.updated_at
+
+    def pushed(self, office: str, key: Key, row: Fields, server: Fields | None) -> int:
+        """``office`` pushes ``row``, carrying its writes not sent before. Those to a field whose value
+        the server already holds drop out: an edit that agrees with the server changes nothing there
+        (acknowledged, not written). Returns how many dropped."""
+        dropped = 0
+        for name, value in row.items():
+            agrees = server is not None and server.get(name) == value
+            kept = []
+            for write in self.writes.get((key, name), []):
+                if write.office == office and not write.sent:
+                    dropped += agrees
+                    write.sent = True
+                    if agrees:
+                        continue
+                kept.append(write)
+            self.writes[(key, name)] = kept
+        return dropped
+
+    def lost(self, final: dict[Key, Fields], conflicts: list[Fields]) -> list[str]:
+        """Each (row, field) whose final value is not its last write, unless the latest conflict on
+        that (row, field) (``conflicts`` come oldest first) keeps that write as the value that lost."""
+        latest = {(c["table_name"], c["record_id"], c["field"]): c for c in conflicts}
+        out = []
+        for (key, name), writes in sorted(self.writes.items()):
+            if not writes:
+                continue
+            write, row, conflict = writes[-1], final.get(key), latest.get((*key, name))
+            if key[0] in EVENT_TABLES or (row is not None and row.get(name) == write.value):
+                continue
+            if conflict is not None and json.loads(conflict["lost_value"]) == write.value:
+                continue
+            final_value = "(row missing)" if row is None else row.get(name)
+            out.append(f"lost edit: {key} {name}: last written {write.value!r} on {write.office} at "
+                       f"{write.stamp}, holds {final_value!r}, no conflict keeps it")
+        return out
 
 
 def conflict_of(data: dict[str, Any]) -> tuple[str, ...]:

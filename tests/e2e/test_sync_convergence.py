@@ -59,7 +59,6 @@ from tests.e2e.sync_edits import (
     Office,
     Operation,
     Watch,
-    WriteLog,
     op,
     when_name,
 )
@@ -69,6 +68,7 @@ from tests.e2e.sync_model import (
     Key,
     LocalRow,
     ServerModel,
+    WriteLog,
     conflict_of,
     differences,
     expected_of,
@@ -170,6 +170,10 @@ class Branch(LocalEdits):
         self._check_bases(office, before)
         naming = {key: sorted(names) for key, names in office.changed.items()}
         known_conflicts = len(model.conflicts)
+        for key, row in before.items():
+            if row.dirty:
+                current = model.rows.get(key)
+                FIGURES.agreed += self.writes.pushed(office.name, key, row.fields, current.fields if current else None)
         model.push(before, office.seen, office.changed)
         transport = HookedTransport(office.store, self._moment)
         watch = self.watch = Watch(office, transport, {key for key, row in before.items() if row.dirty})
