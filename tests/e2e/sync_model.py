@@ -24,6 +24,8 @@ The rules (protocol 2):
   (the server's on a tie); ``resolved_at``/``resolved_by`` of a conflict row follow the winner
   without a conflict of their own. A merge equal to what was sent is written as sent; a merge that
   differs from the current version is written with the newer stamp; otherwise nothing is written.
+- One batch per sync (the default batch size, far above the rows of an example): the rows dirty
+  when the sync begins go in it; a row edited after it was built waits for the next sync.
 - Answers. Every pushed row's new base is the server's version after the push. A row still as sent
   takes it whole and is clean. A row edited after its batch was built (*during* the sync) keeps the
   values of the fields edited meanwhile over that base, stays dirty, and its ``changed`` set becomes
