@@ -359,8 +359,23 @@ def _v6_field_revs(conn: sqlite3.Connection) -> None:
     )
 
 
+def _v7_sync_outbox(conn: sqlite3.Connection) -> None:
+    """Push batches exported in a sync package (同步包) whose answers have not come back yet (local
+    only): a later package, or an online sync, sends them again under their ids."""
+    conn.execute(
+        """
+        CREATE TABLE sync_outbox (
+            batch_id TEXT PRIMARY KEY,
+            position INTEGER NOT NULL,
+            rows TEXT NOT NULL,
+            records TEXT NOT NULL
+        )
+        """
+    )
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
-    _v1_roster, _v2_lessons, _v3_pairing, _v4_sync, _v5_live_codes, _v6_field_revs,
+    _v1_roster, _v2_lessons, _v3_pairing, _v4_sync, _v5_live_codes, _v6_field_revs, _v7_sync_outbox,
 ]
 
 # Tables whose rows are synced with the district server, in dependency order.

@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import json
-import uuid
 from datetime import UTC, datetime, timedelta
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request, Response
-from sqlalchemy import insert, select, update
+from sqlalchemy import update
 
-from server import api_docs, attempt_limits, auth
+from server import api_docs, attempt_limits, auth, enrollment
 from server.config import MAX_BATCH_RECORDS, MAX_PULL_LIMIT
-from server.db import branches, devices, enrollment_codes, now_stamp
+from server.db import devices, now_stamp
 from server.deps import CallerDep, DbDep
 from server.errors import ApiError, bad_request, token_error
 from server.limits import json_body
@@ -67,32 +66,19 @@ def enroll(body: JsonBody, db: DbDep, request: Request) -> Response:
     device_name = device_name.strip()
     if not device_name or len(device_name) > MAX_DEVICE_NAME or _has_control(device_name):
         raise bad_request(f"设备名称不能为空，不能含有控制字符，也不能超过 {MAX_DEVICE_NAME} 个字。")
-    code_hash = auth.code_hash(code)
-    token, device_id, now = auth.new_token(), str(uuid.uuid4()), now_stamp()
     client = attempt_limits.client_address(request)
     with db.write() as conn:
         try:
             attempt_limits.check(conn, attempt_limits.ENROLL, client)
         except attempt_limits.Blocked as blocked:
             raise blocked.as_api_error() from None
-        claimed = conn.execute(
-            update(enrollment_codes)
-            .where(enrollment_codes.c.code_hash == code_hash, enrollment_codes.c.used_at.is_(None))
-            .values(used_at=now, device_id=device_id)
-            .returning(enrollment_codes.c.branch_id)
-        ).first()
-        if claimed is None:
+        done = enrollment.redeem(conn, code, device_name)
+        if done is None:
             attempt_limits.note_failure(conn, attempt_limits.ENROLL, client)  # committed with this transaction
-        else:
-            branch = conn.execute(select(branches.c.id, branches.c.name).where(branches.c.id == claimed.branch_id)).one()
-            conn.execute(insert(devices).values(
-                id=device_id, branch_id=branch.id, name=device_name, token_hash=auth.sha256_hex(token), created_at=now,
-            ))
-    if claimed is None:
-        raise ApiError(
-            400, "enroll_code", "登记码不正确或已经用过。每个登记码只能用一次，请向区委组织部索取新的登记码。"
-        )
-    return _json({"branch_id": branch.id, "branch_name": branch.name, "token": token, "device_id": device_id})
+    if done is None:
+        raise ApiError(400, "enroll_code", enrollment.WRONG_CODE)
+    return _json({"branch_id": done.branch_id, "branch_name": done.branch_name, "token": done.token,
+                  "device_id": done.device_id})
 
 
 @router.post(

@@ -13,6 +13,7 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from core.sync.package_file import PackageError
 from server import admin, config, district_lessons
 from server.db import Database, DatabaseUnavailable
 from server.migrations import migrate
@@ -124,6 +125,15 @@ def build_parser() -> argparse.ArgumentParser:
     p = qr_link.add_parser("list", parents=[out], help="the district's live codes and their scans")
     p.set_defaults(handler=_qr_link_list)
 
+    package = commands.add_parser("package", parents=[common], help="sync packages (同步包) of branches with no link")
+    package_cmd = package.add_subparsers(dest="action", metavar="ACTION", required=True)
+    p = package_cmd.add_parser("apply", parents=[out], help="apply a branch PC's package and write its reply")
+    p.add_argument("package_file", metavar="IN.zbsync")
+    p.add_argument("--reply", required=True, metavar="OUT.zbsync", help="where to write the reply for the branch")
+    p.add_argument("--public-url", default=None, metavar="URL", help=f"as for serve; env {config.ENV_PUBLIC_URL}")
+    p.add_argument("--district-name", default=None, help=f"env {config.ENV_DISTRICT_NAME}")
+    p.set_defaults(handler=_package_apply)
+
     admin_cmd = commands.add_parser("admin", parents=[common], help="the dashboard admin").add_subparsers(
         dest="admin_command", metavar="ACTION", required=True
     )
@@ -214,6 +224,14 @@ def _admin_password(db: Database, args: argparse.Namespace) -> tuple[dict[str, A
     return admin.set_admin_password(db, password), "管理密码已设置。"
 
 
+def _package_apply(db: Database, args: argparse.Namespace) -> tuple[dict[str, Any], str]:
+    from server.package_apply import apply_file
+
+    applied = apply_file(db, args.package_file, args.reply, district_name=config.district_name(args.district_name) or config.DEFAULT_DISTRICT_NAME,
+                         public_url=config.public_url(args.public_url))
+    return applied.counts() | {"reply": args.reply}, applied.summary(args.reply)
+
+
 def _fail(args: argparse.Namespace, message: str, code: int) -> int:
     if getattr(args, "json", False):
         print(json.dumps({"error": message}, ensure_ascii=False), flush=True)
@@ -245,7 +263,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             data, text = handler(db, args)
         finally:
             db.dispose()
-    except (admin.Refused, config.BadSetting) as exc:
+    except (admin.Refused, config.BadSetting, PackageError) as exc:
         return _fail(args, str(exc), EXIT_REFUSED)
     except DatabaseUnavailable as exc:
         return _fail(args, str(exc), EXIT_DATABASE)

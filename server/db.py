@@ -88,6 +88,16 @@ devices = Table(
     Column("last_sync_at", Text),
 )
 
+# Enrolments by file (同步包): the reply of an enrolment package can be made again (the token, sealed to
+# the PC's key, is kept only in that form).
+package_enrollments = Table(
+    "package_enrollments", metadata,
+    Column("package_id", Text, primary_key=True),
+    Column("device_id", Text, nullable=False),
+    Column("sealed_token", Text, nullable=False),
+    Column("created_at", Text, nullable=False),
+)
+
 records = Table(
     "records", metadata,
     Column("table_name", Text, nullable=False),

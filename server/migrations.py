@@ -126,7 +126,21 @@ def _v3_scan_counts(conn: Connection) -> None:
         conn.exec_driver_sql(statement)
 
 
-MIGRATIONS: list[Callable[[Connection], None]] = [_v1_tables, _v2_failed_attempts, _v3_scan_counts]
+def _v4_package_enrollments(conn: Connection) -> None:
+    """Enrolments by sync package: the sealed token of each, so its reply can be made again."""
+    conn.exec_driver_sql(
+        """CREATE TABLE package_enrollments (
+            package_id TEXT PRIMARY KEY,
+            device_id TEXT NOT NULL,
+            sealed_token TEXT NOT NULL,
+            created_at TEXT NOT NULL
+        )"""
+    )
+
+
+MIGRATIONS: list[Callable[[Connection], None]] = [
+    _v1_tables, _v2_failed_attempts, _v3_scan_counts, _v4_package_enrollments,
+]
 LATEST = len(MIGRATIONS)
 
 

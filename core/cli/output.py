@@ -56,3 +56,18 @@ class Output:
         line = f"{text} {done}/{total}" if total else f"{text} {done}"
         self.stderr.write(line + "\n")
         self.stderr.flush()
+
+
+class TextProgress:
+    """Progress lines on stderr (the text already says everything), a few per second at most."""
+
+    def __init__(self) -> None:
+        self._last = 0.0
+
+    def __call__(self, done: int, total: int, text: str) -> None:
+        now = time.monotonic()
+        if now - self._last < 0.5 and not (total and done == total):
+            return
+        self._last = now
+        sys.stderr.write(text + "\n")
+        sys.stderr.flush()

@@ -1,30 +1,32 @@
 """Sync with the district server: sync [--server URL] [--enroll CODE] [--device-name NAME],
-sync status | conflicts | rejections."""
+sync status | conflicts | rejections; by file: sync export-package OUT [--enroll CODE],
+sync import-package REPLY (``core.cli.package_commands``)."""
 
 from __future__ import annotations
 
 import argparse
-import sys
-import time
 from typing import TYPE_CHECKING, Any
 
-from core.cli.output import EXIT_REFUSED, EXIT_SERVER, EXIT_USAGE, CommandFailed, Output
+from core.cli.output import EXIT_REFUSED, EXIT_SERVER, EXIT_USAGE, CommandFailed, Output, TextProgress
 
 if TYPE_CHECKING:
     from core.store import Store
     from core.sync.errors import SyncError
 
 # Commands import their modules when they run, to keep the desktop app's start-up light.
+PACKAGE_ACTIONS = ("export-package", "import-package")
 
 
 def register(commands: argparse._SubParsersAction) -> None:
     p = commands.add_parser(
         "sync", help="与区里的服务器同步（上传本机的修改，下载区里和本支部其他电脑的数据）",
         description="不带 ACTION 时立即同步一次；status 查看同步状态，conflicts 列出同步冲突，"
-                    "rejections 列出被服务器拒绝的记录。",
+                    "rejections 列出被服务器拒绝的记录。没有网络时：export-package 文件 导出同步包"
+                    "（加 --enroll 登记码 则导出登记包），交到区里处理后，import-package 回执文件 导入区里给的回执。",
     )
-    p.add_argument("action", nargs="?", choices=["status", "conflicts", "rejections"], metavar="ACTION",
-                   help="status | conflicts | rejections（不写则同步）")
+    p.add_argument("action", nargs="?", choices=["status", "conflicts", "rejections", *PACKAGE_ACTIONS],
+                   metavar="ACTION", help="status | conflicts | rejections | export-package | import-package（不写则同步）")
+    p.add_argument("file", nargs="?", metavar="FILE", help="export-package / import-package 的文件（.zbsync）")
     p.add_argument("--server", metavar="URL", help="区里服务器的地址，例如 http://192.168.1.10:8000（会保存下来）")
     p.add_argument("--enroll", metavar="CODE", help="区里给的一次性登记码：先登记这台电脑，再同步")
     p.add_argument("--device-name", metavar="NAME", help="这台电脑在区里显示的名称（登记时使用），例如「办公室电脑」")
@@ -40,24 +42,19 @@ def _failed(exc: SyncError) -> CommandFailed:
     return CommandFailed(exc.message, code)
 
 
-class _Progress:
-    """Progress lines on stderr (the text already says everything), a few per second at most."""
-
-    def __init__(self) -> None:
-        self._last = 0.0
-
-    def __call__(self, done: int, total: int, text: str) -> None:
-        now = time.monotonic()
-        if now - self._last < 0.5 and not (total and done == total):
-            return
-        self._last = now
-        sys.stderr.write(text + "\n")
-        sys.stderr.flush()
-
-
 def cmd_sync(store: Store, args: argparse.Namespace, out: Output) -> None:
     from core.sync.errors import SyncError
 
+    if args.action in PACKAGE_ACTIONS:
+        from core.cli.package_commands import run_package_action
+
+        try:
+            run_package_action(store, args, out)
+        except SyncError as exc:
+            raise _failed(exc) from None
+        return
+    if args.file:
+        raise CommandFailed("只有 export-package 和 import-package 需要写文件名", EXIT_USAGE)
     if args.action and (args.enroll or args.device_name):
         raise CommandFailed("--enroll 和 --device-name 只能在同步时使用（不要写 ACTION）", EXIT_USAGE)
     if args.all and args.action != "conflicts":
@@ -84,7 +81,7 @@ def _run(store: Store, args: argparse.Namespace, out: Output) -> None:
     from core.sync.enroll import enroll
     from core.sync.run import sync
 
-    progress = _Progress()
+    progress = TextProgress()
     if args.enroll:
         url = store.setting(config.SERVER_URL)
         if not url:
@@ -117,16 +114,21 @@ def _status(store: Store, out: Output) -> None:
 
     status = sync_status(store)
     data: dict[str, Any] = asdict(status)
-    if not status.enrolled:
+    if not status.joined:
         lines = ["这台电脑还没有登记到区里的服务器。"
-                 "登记：sync --server 地址 --enroll 登记码" + (f"（已保存的地址：{status.server_url}）" if status.server_url else "")]
+                 "登记：sync --server 地址 --enroll 登记码" + (f"（已保存的地址：{status.server_url}）" if status.server_url else "")
+                 + "；没有网络时：sync export-package 登记包.zbsync --enroll 登记码"]
     else:
         lines = [
-            f"服务器：{status.server_url}    支部：{status.branch_name or ''}    本机：{status.device_name or ''}",
+            f"服务器：{status.server_url or '（未填写，用同步包同步）'}    支部：{status.branch_name or ''}"
+            f"    本机：{status.device_name or ''}",
             f"上次成功同步：{local_time(status.last_success_at) or '从未'}"
             f"    上次尝试：{local_time(status.last_attempt_at) or '从未'}",
             f"待上传 {status.pending} 条，未处理的冲突 {status.open_conflicts} 条，被拒绝 {status.rejected} 条",
         ]
+        if status.package_number:
+            lines.append(f"同步包：已导出到第 {status.package_number} 号，已导入第 {status.reply_number} 号的回执"
+                         + (f"，{status.awaiting_reply} 条在等回执" if status.awaiting_reply else ""))
         if status.last_error:
             lines.append(f"上次同步失败：{status.last_error}")
     if status.clock_warning:

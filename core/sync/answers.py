@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from core.store import Store
-from core.sync import config
+from core.sync import config, outbox
 from core.sync.errors import SyncError
 from core.sync.tables import data_column_set, foreign_keys_off
 
@@ -42,9 +42,12 @@ class PushResult:
     rejected_ids: list[tuple[str, str]] = field(default_factory=list)
 
 
-def apply_results(store: Store, batch: list[Outgoing], answer: Any, result: PushResult) -> None:
+def apply_results(
+    store: Store, batch: list[Outgoing], answer: Any, result: PushResult, batch_id: str | None = None
+) -> None:
     """Apply one batch's answer in one transaction: acknowledgements, the merged records and
-    rejections."""
+    rejections; the batch is no longer unanswered (nor held for a package, ``core.sync.outbox``).
+    Inside a caller's transaction, the caller has switched foreign keys off."""
     results = answer.get("results") if isinstance(answer, dict) else None
     if not isinstance(results, list) or len(results) != len(batch):
         raise SyncError("服务器对上传的回答不完整，这一批数据稍后会重新上传。如果一直这样，请联系区里的管理员。")
@@ -78,22 +81,27 @@ def apply_results(store: Store, batch: list[Outgoing], answer: Any, result: Push
         result.pushed += 1
         if item.had_rejection:
             cleared.append((item.table, item.id))
-    if merges:
+    if merges and not store.conn.in_transaction:
         with foreign_keys_off(store):
-            _write(store, acks, merges, rejections, cleared)
+            _write(store, batch_id, acks, merges, rejections, cleared)
     else:
-        _write(store, acks, merges, rejections, cleared)
+        _write(store, batch_id, acks, merges, rejections, cleared)
 
 
 def _write(
     store: Store,
+    batch_id: str | None,
     acks: dict[str, list[tuple[int, int, str]]],
     merges: list[tuple[Outgoing, dict[str, Any]]],
     rejections: list[tuple[str, str, int, str, str, str]],
     cleared: list[tuple[str, str]],
 ) -> None:
     with store.transaction():
-        store.set_setting(config.UNANSWERED_BATCH, None)
+        unanswered = store.setting(config.UNANSWERED_BATCH)
+        if batch_id is None or (isinstance(unanswered, dict) and unanswered.get("batch_id") == batch_id):
+            store.set_setting(config.UNANSWERED_BATCH, None)
+        if batch_id is not None:
+            outbox.release(store, batch_id)
         answered: list[tuple[str, str, int]] = []
         for table, rows in acks.items():
             # The server holds what was sent at ``version``: that is the row's base now. The row is

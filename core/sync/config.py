@@ -28,6 +28,12 @@ CLOCK_OFFSET_MS = "clock_offset_ms"
 # The sync protocol the server spoke at the last sync (``/api/v1/info``).
 SERVER_PROTOCOL = "sync_server_protocol"
 INTERVAL_MINUTES = "sync_interval_minutes"
+# Sync by file: the numbers of the packages this PC made and of the replies it imported, and
+# {"package_id", "private_key", "public_key", "device_name", "created_at"} — the enrolment package
+# whose reply has not been imported yet.
+PACKAGE_NUMBER = "sync_package_number"
+REPLY_NUMBER = "sync_reply_number"
+ENROLL_REQUEST = "sync_enroll_request"
 
 DEFAULT_INTERVAL_MINUTES = 10
 MAX_INTERVAL_MINUTES = 120

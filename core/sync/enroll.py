@@ -72,5 +72,6 @@ def enroll(
         store.set_setting(config.BRANCH_NAME, branch_name)
         store.set_setting(config.CLOCK_OFFSET_MS, info.clock_offset_ms)
         store.set_setting(config.LAST_ERROR, None)
+        store.set_setting(config.ENROLL_REQUEST, None)  # an enrolment package's reply is no longer wanted
     return EnrollResult(url, branch_id, branch_name, device_id, name, info.district_name,
                         info.clock_offset_ms, info.clock_warning)

@@ -24,13 +24,14 @@ from typing import Any
 
 from core.migrations import SYNCED_TABLES
 from core.store import Store
-from core.sync import config
+from core.sync import config, outbox
 from core.sync.answers import Outgoing, PushResult, apply_results
 from core.sync.errors import ServerRefused, ServerUnreachable, SyncCancelled, SyncError
 from core.sync.tables import chunks, data_columns, dirty_where, pending_count
 from core.sync.transport import SyncTransport
 
 BATCH_SIZE = 500
+Key = tuple[str, str]
 Progress = Callable[[int, int, str], None]
 
 
@@ -87,34 +88,52 @@ def send_batch(store: Store, transport: SyncTransport, batch: list[Outgoing], re
         send_batch(store, transport, batch[:half], result)
         send_batch(store, transport, batch[half:], result)
         return
-    apply_results(store, batch, answer, result)
+    apply_results(store, batch, answer, result, batch_id)
 
 
 def resend_unanswered(store: Store, transport: SyncTransport, result: PushResult) -> int:
-    """Send the batch whose answer an earlier sync never got again, under its id, as first sent (a
-    server that never received it applies it; one that did answers as before); acknowledgements count
-    for the revs first sent. Returns how many rows it carried."""
+    """Send the batches whose answers have not arrived again, under their ids, as first sent (a
+    server that never received one applies it; one that did answers as before): first those that
+    left in a sync package (``core.sync.outbox``), then the one an earlier online sync never got the
+    answer to. Acknowledgements count for the revs first sent. Returns how many rows they carried."""
+    done = 0
+    for held in outbox.held_batches(store):
+        done += _resend(store, transport, result, held.batch_id, held.rows, held.records,
+                        lambda batch_id=held.batch_id: _release(store, batch_id))
     unanswered = store.setting(config.UNANSWERED_BATCH)
     if not unanswered:
-        return 0
+        return done
     rows = [(str(t), str(i), int(rev)) for t, i, rev in unanswered["rows"]]
-    if isinstance(unanswered.get("records"), list) and len(unanswered["records"]) == len(rows):
-        batch = _as_sent(store, rows, unanswered["records"])
-    else:  # saved by a version that kept only the revs: the rows as they are now
-        batch = _as_first_sent(store, rows)
+    records = unanswered.get("records")
+    if not (isinstance(records, list) and len(records) == len(rows)):
+        records = None  # saved by a version that kept only the revs: the rows as they are now
+    return done + _resend(store, transport, result, str(unanswered["batch_id"]), rows, records,
+                          lambda: _forget_unanswered(store))
+
+
+def _resend(
+    store: Store, transport: SyncTransport, result: PushResult, batch_id: str,
+    rows: list[tuple[str, str, int]], records: list[dict[str, Any] | None] | None, forget: Callable[[], None],
+) -> int:
+    batch = batch_as_sent(store, rows, records) if records is not None else _as_first_sent(store, rows)
     if batch is None:  # the rows go again in new batches
-        _forget_unanswered(store)
+        forget()
         return 0
     try:
-        answer = transport.push(str(unanswered["batch_id"]), [item.record for item in batch])
-        apply_results(store, batch, answer, result)
+        answer = transport.push(batch_id, [item.record for item in batch])
+        apply_results(store, batch, answer, result, batch_id)
     except (ServerUnreachable, SyncCancelled):
         raise
     except SyncError:  # refused, or answered in a way that cannot be applied: not asked again
-        _forget_unanswered(store)
+        forget()
         return 0
     result.batches += 1
     return len(batch)
+
+
+def _release(store: Store, batch_id: str) -> None:
+    with store.transaction():
+        outbox.release(store, batch_id)
 
 
 def _forget_unanswered(store: Store) -> None:
@@ -122,7 +141,7 @@ def _forget_unanswered(store: Store) -> None:
         store.set_setting(config.UNANSWERED_BATCH, None)
 
 
-def _as_sent(
+def batch_as_sent(
     store: Store, rows: list[tuple[str, str, int]], records: list[dict[str, Any] | None]
 ) -> list[Outgoing] | None:
     """The batch as it was first sent: a row the server already held exactly as sent (its answer may
@@ -155,21 +174,23 @@ def _as_first_sent(store: Store, rows: list[tuple[str, str, int]]) -> list[Outgo
     return [replace(current[(table, row_id)], rev=rev) for table, row_id, rev in rows]
 
 
-def collect_batch(store: Store, after: dict[str, int], exhausted: set[str], size: int) -> list[Outgoing]:
-    """Up to ``size`` pending rows, table by table in dependency order: one SELECT per table."""
+def collect_batch(
+    store: Store, after: dict[str, int], exhausted: set[str], size: int, held: frozenset[Key] = frozenset()
+) -> list[Outgoing]:
+    """Up to ``size`` pending rows, table by table in dependency order: one SELECT per table (a few
+    more when rows are skipped: those ``held`` in a batch still waiting for its answer)."""
     batch: list[Outgoing] = []
     for table in SYNCED_TABLES:
-        if table in exhausted:
-            continue
-        wanted = size - len(batch)
-        if wanted <= 0:
+        while table not in exhausted and len(batch) < size:
+            wanted = size - len(batch)
+            rows = _dirty_rows(store, table, after[table], wanted)
+            if len(rows) < wanted:
+                exhausted.add(table)
+            if rows:
+                after[table] = rows[-1].rev
+                batch.extend(row for row in rows if (row.table, row.id) not in held)
+        if len(batch) >= size:
             break
-        rows = _dirty_rows(store, table, after[table], wanted)
-        if len(rows) < wanted:
-            exhausted.add(table)
-        if rows:
-            after[table] = rows[-1].rev
-            batch.extend(rows)
     return batch
 
 

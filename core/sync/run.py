@@ -46,6 +46,9 @@ def sync(
     if store.conn.in_transaction:
         raise RuntimeError("sync() must not run inside a transaction")
     settings = config.read_settings(store)
+    if settings.token and not settings.server_url:
+        raise NotEnrolled("这台电脑是用同步包加入支部的，还没有填写区里服务器的地址。能上网时，请填写区里提供的"
+                          "服务器地址后再同步；没有网络时，请继续用同步包（U盘）同步。")
     if not settings.enrolled:
         raise NotEnrolled("这台电脑还没有登记到区里的服务器。请先填写服务器地址和区里给的登记码，完成登记后再同步。")
     assert settings.server_url is not None

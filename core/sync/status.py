@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from core.store import Store
-from core.sync import config
+from core.sync import config, outbox
 from core.sync.conflicts import open_conflict_count
 from core.sync.info import clock_warning, update_notice
 from core.sync.tables import pending_count, rejected_count
@@ -28,6 +28,10 @@ class SyncStatus:
     interval_minutes: int
     clock_warning: str | None
     update_notice: str | None = None  # the server speaks a newer protocol: install the newest version
+    joined: bool = False  # a member of a branch (holds a device token), online or by sync package
+    package_number: int = 0  # the last sync package exported (sync by file)
+    reply_number: int = 0  # the last reply imported
+    awaiting_reply: int = 0  # records in exported packages whose answer has not come back
 
 
 def sync_status(store: Store) -> SyncStatus:
@@ -47,6 +51,10 @@ def sync_status(store: Store) -> SyncStatus:
         interval_minutes=settings.interval_minutes,
         clock_warning=clock_warning(settings.clock_offset_ms),
         update_notice=update_notice(int(store.setting(config.SERVER_PROTOCOL, 1) or 1)),
+        joined=bool(settings.token),
+        package_number=int(store.setting(config.PACKAGE_NUMBER, 0) or 0),
+        reply_number=int(store.setting(config.REPLY_NUMBER, 0) or 0),
+        awaiting_reply=outbox.held_records(store),
     )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import requests
 from sqlalchemy import create_engine, text
 
+from server.migrations import LATEST
 from tests.server.api import enrolled, member, second_device
 from tests.sync_server import RunningServer, admin, admin_run, new_branch, start_server
 
@@ -66,7 +67,7 @@ def test_migrations_are_idempotent_and_data_survives_restarts(server_db_url: str
     engine = create_engine(server_db_url)
     try:
         with engine.connect() as conn:
-            assert conn.execute(text("SELECT version FROM schema_version")).scalars().all() == [3]
+            assert conn.execute(text("SELECT version FROM schema_version")).scalars().all() == [LATEST]
             assert conn.execute(text("SELECT COUNT(*) FROM counters")).scalar() == 1
     finally:
         engine.dispose()
