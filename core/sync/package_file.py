@@ -3,15 +3,17 @@ district when there is no link (README "Sync by file").
 
 Layout::
 
-    MAGIC (8 bytes) | header length (4 bytes, big-endian) | header (JSON) | body (zlib JSON) | tag (32 bytes)
+    MAGIC (8 bytes) | header length (4 bytes, big-endian) | header (JSON) | body | tag (32 bytes)
 
 The header is small and says what the file is and whose it is (kind, package id and number, device,
-branch); the body is everything else. The tag is HMAC-SHA256 over all bytes before it, keyed by
-:func:`package_key` — a key derived from the device token, which the PC holds and the district holds
-as its hash — so a file cannot be altered or made by anyone without the device's token. An
-enrolment request (no token yet) carries a checksum tag: it proves only that the file arrived whole;
-the one-time code inside is its credential, as it is online. Its reply seals the new token to a key
-pair the PC made (:func:`seal`), so a leaked reply is useless to anyone else.
+branch). The body is everything else as zlib-compressed JSON, encrypted (XSalsa20-Poly1305, PyNaCl's
+``SecretBox``, with a key derived from the signing key), so a lost USB stick shows no member's data.
+The tag is HMAC-SHA256 over all bytes before it, keyed by :func:`package_key` — derived from the
+device token, which the PC holds and the district holds as its hash — so a file cannot be altered or
+made by anyone without the device's token. An enrolment request (no token yet) is neither signed nor
+encrypted: its tag is a checksum that proves the file arrived whole, and the one-time code inside is
+its credential, as it is online. Its reply seals the new token to a key pair the PC made
+(:func:`seal`), so a leaked reply is useless to anyone else.
 
 Reading checks the size, the layout and the tag before the body is unpacked, and unpacks within a
 bound: a broken, cut off or edited file is a :class:`PackageError` with a Chinese message.
@@ -75,10 +77,13 @@ def enroll_key() -> bytes:
 
 
 def pack(header: dict[str, Any], body: dict[str, Any], key: bytes, *, level: int = 6) -> bytes:
-    """The file's bytes. ``header`` gets ``format``; it must name ``kind``."""
+    """The file's bytes. ``header`` gets ``format``; it must name ``kind``. The body is compressed,
+    then (for every kind but an enrolment request, which holds no member data) encrypted."""
     assert header.get("kind") in KINDS
     head = json.dumps({**header, "format": FORMAT}, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     packed = zlib.compress(json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode("utf-8"), level)
+    if header["kind"] != ENROLL:
+        packed = _box(key).encrypt(packed)
     signed = MAGIC + struct.pack(">I", len(head)) + head + packed
     return signed + hmac.new(key, signed, hashlib.sha256).digest()
 
@@ -114,9 +119,17 @@ def unpack(data: bytes, key: bytes) -> Package:
     if not hmac.compare_digest(hmac.new(key, signed, hashlib.sha256).digest(), tag):
         raise PackageError(DAMAGED)
     (length,) = struct.unpack(">I", data[8:12])
+    packed = signed[12 + length :]
+    if header["kind"] != ENROLL:
+        from nacl.exceptions import CryptoError
+
+        try:
+            packed = _box(key).decrypt(packed)
+        except CryptoError:
+            raise PackageError(DAMAGED) from None
     inflater = zlib.decompressobj()
     try:
-        plain = inflater.decompress(signed[12 + length :], MAX_BODY_BYTES + 1)
+        plain = inflater.decompress(packed, MAX_BODY_BYTES + 1)
         if len(plain) > MAX_BODY_BYTES or inflater.unconsumed_tail:
             raise PackageError("这个同步包解开后太大，无法处理。请分几次导出（先同步一部分数据）。")
         plain += inflater.flush()
@@ -126,6 +139,13 @@ def unpack(data: bytes, key: bytes) -> Package:
     if not isinstance(body, dict):
         raise PackageError(DAMAGED)
     return Package(header, body)
+
+
+def _box(key: bytes) -> Any:
+    """The secret box of a device's files: its key derived from the signing key."""
+    from nacl.secret import SecretBox
+
+    return SecretBox(hashlib.sha256(key + b"/encrypt").digest())
 
 
 # -- sealing the token of an enrolment reply -------------------------------------------------------

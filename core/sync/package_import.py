@@ -78,12 +78,17 @@ def import_package(
     settings = config.read_settings(store)
     if not settings.token:
         raise PackageError("这台电脑还没有加入支部，不能导入同步回执。请先导入登记回执（或联网登记）。")
+    try:
+        package = unpack(data, package_key(token_hash(settings.token)))
+    except PackageError:
+        if header.get("device_id") != settings.device_id or header.get("branch_id") != store.branch_id:
+            raise PackageError(
+                f"这个回执不是给这台电脑的（它是给“{header.get('device_name') or '另一台电脑'}”的），"
+                "也可能文件已损坏，没有导入。请找到这台电脑导出的同步包对应的回执。"
+            ) from None
+        raise
     if header.get("device_id") != settings.device_id or header.get("branch_id") != store.branch_id:
-        raise PackageError(
-            f"这个回执是给另一台电脑（“{header.get('device_name') or '未知'}”）的，不是给这台电脑的，"
-            "没有导入。请找到这台电脑导出的同步包对应的回执。"
-        )
-    package = unpack(data, package_key(token_hash(settings.token)))
+        raise PackageError(DAMAGED)  # signed with this PC's key, yet naming another: never made so
     number, last = _int(header.get("number")), int(store.setting(config.REPLY_NUMBER, 0) or 0)
     if number <= last:
         raise PackageError(
