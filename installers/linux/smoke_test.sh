@@ -2,7 +2,8 @@
 # Smoke test of the Linux bundle, as on a fresh machine: unpack the tarball into a temporary folder
 # and run the bundled program headless, with an empty home and no fonts but the one it ships.
 #   installers/linux/smoke_test.sh [dist/zhibu-desk-<version>-linux-<arch>.tar.gz]
-# Checks: --version; demo --members 30; a PDF (the bundled font must be usable by reportlab);
+# Checks: --version; demo --members 30; a PDF (the bundled font must be usable by reportlab); an
+# enrolment sync package (the bundled PyNaCl makes its key pair);
 # --screenshot of every page; the home page screenshot is checked for a drawn window and real
 # Chinese, not missing-glyph boxes (check_screenshot.py, standard library only).
 # SMOKE_OUT=DIR keeps the screenshots there. Exits non-zero on the first failure.
@@ -52,6 +53,11 @@ ok "$t"
 step "pairing print -o pairs.pdf"; t=$(now)
 "$app" --db "$db" pairing print -o "$work/pairs.pdf" > /dev/null
 [ -s "$work/pairs.pdf" ] || { echo "FAILED: no PDF written" >&2; exit 1; }
+ok "$t"
+
+step "sync export-package --enroll (PyNaCl)"; t=$(now)
+"$app" --db "$db" sync export-package "$work/enroll.zbsync" --enroll ABCDE23456 --device-name 测试电脑 > /dev/null
+[ -s "$work/enroll.zbsync" ] || { echo "FAILED: no enrolment package written" >&2; exit 1; }
 ok "$t"
 
 for page in home roster lessons pairing qr reports sync settings; do
