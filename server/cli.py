@@ -225,10 +225,12 @@ def _admin_password(db: Database, args: argparse.Namespace) -> tuple[dict[str, A
 
 
 def _package_apply(db: Database, args: argparse.Namespace) -> tuple[dict[str, Any], str]:
+    from core.cli.output import TextProgress
     from server.package_apply import apply_file
 
-    applied = apply_file(db, args.package_file, args.reply, district_name=config.district_name(args.district_name) or config.DEFAULT_DISTRICT_NAME,
-                         public_url=config.public_url(args.public_url))
+    applied = apply_file(db, args.package_file, args.reply,
+                         district_name=config.district_name(args.district_name) or config.DEFAULT_DISTRICT_NAME,
+                         public_url=config.public_url(args.public_url), progress=TextProgress())
     return applied.counts() | {"reply": args.reply}, applied.summary(args.reply)
 
 
