@@ -45,6 +45,7 @@ class SyncScheduler(QObject):
         self.last_result: Any = None
         self.last_error = ""  # the message of the last failed attempt of this session ("" after a success)
         self.token_refused = False  # the server no longer knows this computer: it has to join again
+        self.file_work = False  # a sync package is being written or a reply imported: no sync meanwhile
         self._syncs = 0
         self._probing = False
         self.timer = QTimer(self)
@@ -82,8 +83,9 @@ class SyncScheduler(QObject):
         log.warning("automatic sync settings: %s", error)
 
     def tick(self) -> None:
-        """A background sync, unless one is running already (or the database is not enrolled)."""
-        if not self.busy and self.interval > 0:
+        """A background sync, unless one is running already (or the database is not enrolled: a computer
+        that syncs by file has no server address, and is left alone)."""
+        if not self.busy and not self.file_work and self.interval > 0:
             self.sync(None, only_if_enrolled=True)
 
     def stop(self) -> None:
@@ -125,7 +127,7 @@ class SyncScheduler(QObject):
     def sync(self, parent: QWidget | None = None, *, only_if_enrolled: bool = False) -> bool:
         """Start a sync; False (and nothing done) when one is running. With a ``parent`` the runner's
         progress dialog (with Cancel) shows after ~0.5 s; without one it runs silently."""
-        if self.busy:
+        if self.busy or self.file_work:
             return False
         self.busy = True
         self._syncs += 1

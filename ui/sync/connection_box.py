@@ -1,5 +1,6 @@
 """连接设置 on the sync page: the district server's address (checked, then saved), 加入支部 with a
-one-time code (once joined it says so and stays off), and how often to sync by itself."""
+one-time code, or 用U盘登记 without a link (once joined either way it says so and both stay off), and
+how often to sync by itself."""
 
 from __future__ import annotations
 
@@ -40,11 +41,13 @@ def _button(text: str) -> QPushButton:
 
 
 class ConnectionBox(QFrame):
-    """Emits ``save_url(url)`` with a checked address, ``enroll_requested(url)`` and
-    ``interval_changed(minutes)``; the page does the work through the task runner."""
+    """Emits ``save_url(url)`` with a checked address, ``enroll_requested(url)``,
+    ``enroll_by_file_requested()`` and ``interval_changed(minutes)``; the page does the work through
+    the task runner."""
 
     save_url = Signal(str)
     enroll_requested = Signal(str)
+    enroll_by_file_requested = Signal()
     interval_changed = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -52,7 +55,8 @@ class ConnectionBox(QFrame):
         self.setObjectName("syncPanel")
         self.setStyleSheet(PANEL_STYLE)
         self.saved_url = ""
-        self.enrolled = False
+        self.enrolled = False  # joined, online or by file (joining again is not offered)
+        self.joined_by_file = False
         self._filling = False
         form = QFormLayout(self)
         form.setContentsMargins(18, 14, 18, 14)
@@ -78,11 +82,16 @@ class ConnectionBox(QFrame):
 
         self.enroll_button = _button(self.tr("Join the branch…"))
         self.enroll_button.clicked.connect(self._enroll_clicked)
+        self.file_enroll_button = _button(self.tr("Join by USB stick…"))
+        self.file_enroll_button.setToolTip(self.tr("No network: save an enrollment package for the district "
+                                                   "on a USB stick"))
+        self.file_enroll_button.clicked.connect(self.enroll_by_file_requested)
         self.enroll_note = QLabel()
         self.enroll_note.setWordWrap(True)
         row = QHBoxLayout()
         row.setSpacing(12)
         row.addWidget(self.enroll_button)
+        row.addWidget(self.file_enroll_button)
         row.addWidget(self.enroll_note, 1)
         form.addRow(_caption(self.tr("Join:"), self.enroll_button), row)
 
@@ -106,11 +115,13 @@ class ConnectionBox(QFrame):
 
     # -- showing --------------------------------------------------------------------------------
 
-    def show_state(self, status: Any, interval: int, rejoin: bool = False) -> None:
+    def show_state(self, status: Any, interval: int, rejoin: bool = False, enroll_pending: bool = False) -> None:
         """``rejoin``: the server no longer accepts this computer's enrollment (revoked), so joining
-        again with a new code is offered although the database is enrolled."""
+        again with a new code is offered although the database is enrolled. ``enroll_pending``: an
+        enrolment package went out and its reply has not been imported yet."""
         self._filling = True
-        self.enrolled = bool(status.enrolled) and not rejoin
+        self.enrolled = bool(status.joined) and not rejoin
+        self.joined_by_file = bool(status.joined) and not status.enrolled
         self.saved_url = status.server_url or ""
         if not self.url.isModified():
             self.url.setText(self.saved_url)
@@ -119,15 +130,26 @@ class ConnectionBox(QFrame):
         if rejoin:
             self.enroll_note.setText(self.tr("The server no longer accepts this computer. Ask the district for a "
                                              "new enrollment code and join again."))
+        elif self.joined_by_file:
+            self.enroll_note.setText(
+                self.tr("This computer has joined the branch “{branch}” by USB stick and syncs with sync "
+                        "packages (see “Sync by USB stick”). To sync over the network too, fill in the server "
+                        "address above and save it.").format(branch=status.branch_name or "")
+            )
         elif self.enrolled:
             self.enroll_note.setText(
                 self.tr("This computer has joined the branch “{branch}”; it does not need to join again. "
                         "If the district moves the server, change the address above.")
                 .format(branch=status.branch_name or "")
             )
+        elif enroll_pending:
+            self.enroll_note.setText(self.tr("The enrollment package has been exported: import the district's "
+                                             "reply with “Import reply…” below."))
         else:
-            self.enroll_note.setText(self.tr("Ask the district for an enrollment code, fill in the server "
-                                             "address, then join."))
+            self.enroll_note.setText(self.tr("Ask the district for an enrollment code. With a network: fill in "
+                                             "the server address, then “Join the branch…”. Without one: "
+                                             "“Join by USB stick…”."))
+        self.file_enroll_button.setEnabled(not status.joined)
         self._update()
 
     def _update(self) -> None:

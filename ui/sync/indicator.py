@@ -86,7 +86,7 @@ class SyncIndicator(QPushButton):
             return self.tr("Syncing…"), BUSY_COLOR, opening
         if status is None:
             return self.tr("Sync"), MUTED_COLOR, opening
-        if not status.enrolled:
+        if not status.joined:
             return (self.tr("Not set up for sync"), MUTED_COLOR,
                     self.tr("This computer has not joined the district server yet.") + " " + opening)
         parts: list[str] = []
@@ -101,12 +101,18 @@ class SyncIndicator(QPushButton):
         if status.rejected:
             parts.append(self.tr("%n rejected", "", status.rejected))
             colour = ERROR_COLOR
-        if status.pending:
-            parts.append(self.tr("%n to upload", "", status.pending))
+        waiting = min(status.awaiting_reply, status.pending)  # in a sync package: its reply is awaited
+        if waiting:
+            parts.append(self.tr("%n awaiting the reply", "", waiting))
+            colour = colour or PENDING_COLOR
+        if status.pending > waiting:
+            parts.append(self.tr("%n to upload", "", status.pending - waiting))
             colour = colour or PENDING_COLOR
         last = work.local_time(status.last_success_at)
         tip = (self.tr("Last successful sync: {time}").format(time=last) if last
                else self.tr("Never synced yet.")) + "\n" + opening
+        if not status.enrolled:
+            tip = self.tr("This computer syncs by sync package (USB stick).") + "\n" + tip
         if parts:
             return " · ".join(parts), colour, tip
         when = work.short_local_time(status.last_success_at)

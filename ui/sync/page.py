@@ -1,15 +1,16 @@
-"""The sync page (数据同步): whether this computer is online with the district server, what waits for
-upload, the last successful sync and why the last attempt failed; the server address, 加入支部 with a
-one-time code, 立即同步 (F5) and how often to sync by itself; and the conflicts and refused rows with
-what to do about each. Everything shown is read from the database through the task runner."""
+"""The sync page (数据同步): whether this computer is online with the district server (or syncs by USB
+stick), what waits for upload, the last successful sync and why the last attempt failed; the server
+address, 加入支部 with a one-time code or 用U盘登记, 立即同步 (F5) and how often to sync by itself; sync by
+file (导出同步包, 导入回执); and the conflicts and refused rows with what to do about each. Everything
+shown is read from the database through the task runner."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from core.sync.errors import SyncError
 from ui import messages
@@ -20,9 +21,12 @@ from ui.pages.base import Page
 from ui.sync import work
 from ui.sync.connection_box import ConnectionBox
 from ui.sync.enroll_dialog import EnrollDialog
+from ui.sync.enroll_package_dialog import EnrollPackageDialog
 from ui.sync.issues_list import IssuesList
 from ui.sync.look import rescale_fonts, scale_font
-from ui.sync.status_panel import StatusPanel
+from ui.sync.package_actions import PackageActions
+from ui.sync.package_box import PackageBox
+from ui.sync.status_panel import StatusPanel, by_usb
 from ui.tasks import Loader, TaskContext
 
 
@@ -35,6 +39,7 @@ class SyncPage(Page):
         self.state: work.SyncState | None = None
         self.loaded = False
         self.enroll_dialog: EnrollDialog | None = None
+        self._reveal_pending = False
         self.loader = Loader(ctx.runner, self, self._load)
 
         body = QWidget()
@@ -45,9 +50,9 @@ class SyncPage(Page):
         self.heading = QLabel(self.title())
         scale_font(self.heading, 1.6, bold=True)
         column.addWidget(self.heading)
-        intro = QLabel(self.tr("Exchanges this branch's data with the district server. Without a network "
-                               "everything keeps working and is kept on this computer; it is uploaded at "
-                               "the next sync."))
+        intro = QLabel(self.tr("Exchanges this branch's data with the district server, over the network or "
+                               "by USB stick. Without a network everything keeps working and is kept on this "
+                               "computer; it is uploaded at the next sync."))
         intro.setWordWrap(True)
         intro.setStyleSheet(f"color: {MUTED};")
         column.addWidget(intro)
@@ -62,14 +67,26 @@ class SyncPage(Page):
         column.addWidget(self._section(self.tr("Connection")))
         self.connection = ConnectionBox()
         column.addWidget(self.connection)
+        self.package_section = QWidget()
+        section = QVBoxLayout(self.package_section)
+        section.setContentsMargins(0, 0, 0, 0)
+        section.setSpacing(10)
+        section.addWidget(self._section(self.tr("Sync by USB stick (sync package)")))
+        self.package_box = PackageBox()
+        section.addWidget(self.package_box)
+        column.addWidget(self.package_section)
         column.addStretch(1)
+        self.column = column
         self.set_scrolling_content(body)
+        self.packages = PackageActions(ctx, self, self.package_box)
+        self.packages.reported.connect(self._reveal_package_result)
 
         self.panel.sync_button.clicked.connect(self.sync_now)
         QShortcut(QKeySequence(Qt.Key.Key_F5), self, activated=self._f5,
                   context=Qt.ShortcutContext.WindowShortcut)
         self.connection.save_url.connect(self.save_url)
         self.connection.enroll_requested.connect(self.enroll)
+        self.connection.enroll_by_file_requested.connect(self.enroll_by_file)
         self.connection.interval_changed.connect(self.scheduler.set_interval)
         self.issues.resolve_requested.connect(self.resolve)
         self.issues.retry_requested.connect(self.retry)
@@ -108,9 +125,15 @@ class SyncPage(Page):
     def _loaded(self, state: work.SyncState) -> None:
         self.state = state
         self.loaded = True
-        self.connection.show_state(state.status, state.interval, self.scheduler.token_refused)
+        self.connection.show_state(state.status, state.interval, self.scheduler.token_refused, state.enroll_pending)
+        self.package_box.show_state(state.status, state.enroll_pending)
+        self.packages.branch_name = state.status.branch_name or ""
+        self._place_package_section(first=by_usb(state.status))
         self.issues.show_issues(state.conflicts, state.rejections)
         self._show()
+        if self._reveal_pending:
+            self._reveal_pending = False
+            QTimer.singleShot(0, self._reveal)
         if state.status.server_url and self.scheduler.online is None and not self.scheduler.busy:
             self.scheduler.probe(state.status.server_url)
 
@@ -127,6 +150,12 @@ class SyncPage(Page):
             self.sync_now()
 
     def sync_now(self) -> None:
+        if self.state is not None and by_usb(self.state.status):
+            self.panel.show_result(self.tr("This computer syncs by USB stick and has no server address. To sync "
+                                           "over the network, fill in the server address the district gave "
+                                           "under “Connection” and save it; without a network, use “Export "
+                                           "sync package (USB stick)…”."), error=True)
+            return
         if self.state is not None and not self.state.status.enrolled:
             self.panel.show_result(self.tr("This computer has not joined the branch yet: fill in the server "
                                            "address and press “Join the branch…” first."), error=True)
@@ -184,6 +213,32 @@ class SyncPage(Page):
         self.scheduler.sync(self)
         show_notice(self.notice, self.tr("✔ This computer has joined the branch “{branch}”. The first sync "
                                          "starts now.").format(branch=enrollment.branch_name))
+
+    # -- sync by file (同步包) --------------------------------------------------------------------
+
+    def enroll_by_file(self) -> EnrollPackageDialog:
+        """用U盘登记 (the dialog is returned, so tests can fill it in)."""
+        return self.packages.enroll()
+
+    def _place_package_section(self, first: bool) -> None:
+        """Right under the status panel for a computer that syncs only by file (its way to sync), else
+        after the connection settings."""
+        after = self.panel if first else self.connection
+        self.column.removeWidget(self.package_section)
+        self.column.insertWidget(self.column.indexOf(after) + 1, self.package_section)
+
+    def _reveal_package_result(self) -> None:
+        """The words just shown are scrolled into view once the page shows the new state (the section
+        may move)."""
+        self._reveal_pending = True
+        self.reload()
+
+    def _reveal(self) -> None:
+        scroll = self.findChild(QScrollArea)
+        if scroll is not None and self.package_box.result.isVisible():
+            self.column.activate()  # the section's new place, before its position is read
+            scroll.verticalScrollBar().setValue(0)  # from the top when it all fits
+            scroll.ensureWidgetVisible(self.package_box.result, 0, 40)
 
     # -- conflicts and refused rows -------------------------------------------------------------
 

@@ -1,6 +1,7 @@
-"""The top of the sync page: online or offline in large coloured type, the 立即同步 button, the figures
-(待上传, 冲突, 被拒), where this computer syncs to, the last successful sync, and — in red, in plain
-Chinese with what to do — why the last attempt failed; the clock warning when the clock is off."""
+"""The top of the sync page: online or offline in large coloured type (or that this computer syncs by
+USB stick), the 立即同步 button, the figures (待上传, 冲突, 被拒), where this computer syncs to, the last
+sync packages, the last successful sync, and — in red, in plain Chinese with what to do — why the last
+attempt failed; the clock warning when the clock is off."""
 
 from __future__ import annotations
 
@@ -27,6 +28,11 @@ def _label(colour: str = "", selectable: bool = True) -> QLabel:
     if colour:
         label.setStyleSheet(f"color: {colour};")
     return label
+
+
+def by_usb(status: Any) -> bool:
+    """Joined by an enrolment package and no server address: this computer syncs only by file."""
+    return bool(status.joined and not status.enrolled)
 
 
 class StatusPanel(QFrame):
@@ -72,14 +78,17 @@ class StatusPanel(QFrame):
         self.server = _label()
         self.branch = _label()
         self.device = _label()
+        self.packages = _label()
         self.last_success = _label()
         self.last_attempt = _label()
         form.addRow(self.tr("District server:"), self.server)
         form.addRow(self.tr("Branch:"), self.branch)
         form.addRow(self.tr("This computer:"), self.device)
+        form.addRow(self.tr("Sync packages:"), self.packages)
         form.addRow(self.tr("Last successful sync:"), self.last_success)
         form.addRow(self.tr("Last attempt:"), self.last_attempt)
         column.addLayout(form)
+        self.form = form
 
         self.error = _label(ERROR_COLOR)
         scale_font(self.error, 1.05, bold=True)
@@ -98,12 +107,24 @@ class StatusPanel(QFrame):
         if status is None:
             return
         none = self.tr("(not set)")
-        self.server.setText(status.server_url or self.tr("(not set — type the address the district gave below)"))
-        self.branch.setText(status.branch_name or (self.tr("(not joined yet)") if not status.enrolled else none))
+        by_file = by_usb(status)
+        if by_file:
+            self.server.setText(self.tr("(none — this computer syncs by USB stick; to sync over the network, "
+                                        "type the address the district gave below)"))
+        else:
+            self.server.setText(status.server_url or self.tr("(not set — type the address the district gave below)"))
+        self.branch.setText(status.branch_name or (self.tr("(not joined yet)") if not status.joined else none))
         self.device.setText(status.device_name or none)
+        self.packages.setText(self.packages_text(status))
+        self.form.setRowVisible(self.packages, bool(status.joined and (by_file or status.package_number)))
+        self.form.setRowVisible(self.last_attempt, not by_file)  # attempts are online ones
         self.last_success.setText(work.local_time(status.last_success_at) or self.tr("Never"))
         self.last_attempt.setText(work.local_time(status.last_attempt_at) or self.tr("Never"))
-        self.pending_tile.set_value(status.pending, self.tr("waiting for the next sync") if status.pending else "")
+        if status.awaiting_reply:
+            pending_note = self.tr("%n in a sync package, waiting for the reply", "", status.awaiting_reply)
+        else:
+            pending_note = self.tr("waiting for the next sync") if status.pending else ""
+        self.pending_tile.set_value(status.pending, pending_note)
         self.conflicts_tile.set_value(status.open_conflicts,
                                       self.tr("see the list below") if status.open_conflicts else "")
         self.rejected_tile.set_value(status.rejected, self.tr("see the list below") if status.rejected else "")
@@ -125,11 +146,23 @@ class StatusPanel(QFrame):
         self.clock.setText("\n".join("⚠ " + warning for warning in warnings))
         self.clock.setVisible(bool(warnings))
 
+    def packages_text(self, status: Any) -> str:
+        if not status.package_number:
+            return self.tr("none exported yet")
+        text = self.tr("No. {number} exported last").format(number=status.package_number)
+        text += self.tr(", reply No. {number} imported").format(number=status.reply_number) if status.reply_number \
+            else self.tr(", no reply imported yet")
+        if status.awaiting_reply:
+            text += self.tr("; %n record(s) wait for the district's reply", "", status.awaiting_reply)
+        return text
+
     def _show_state(self, status: Any, online: bool | None, busy: bool) -> None:
         if busy:
             text, colour = self.tr("Syncing…"), BUSY_COLOR
         elif status is None:
             text, colour = self.tr("Loading…"), MUTED_COLOR
+        elif by_usb(status):
+            text, colour = self.tr("Syncs by sync package (USB stick)"), OK_COLOR
         elif not status.enrolled:
             text, colour = self.tr("Not joined to the district server yet"), MUTED_COLOR
         elif online is True:

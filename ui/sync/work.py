@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 from core.store import Store
 from core.sync.config import (
     DEFAULT_INTERVAL_MINUTES,
+    ENROLL_REQUEST,
     INTERVAL_MINUTES,
     MAX_INTERVAL_MINUTES,
     interval_minutes,
@@ -24,6 +25,8 @@ from ui.tasks import TaskContext
 if TYPE_CHECKING:
     from core.sync.conflicts import ConflictView
     from core.sync.enroll import EnrollResult
+    from core.sync.package_export import ExportResult
+    from core.sync.package_import import ImportResult
     from core.sync.rejections import RejectionView
     from core.sync.run import SyncResult
     from core.sync.status import SyncStatus
@@ -40,6 +43,15 @@ class SyncState:
     interval: int
     conflicts: list[ConflictView] = field(default_factory=list)
     rejections: list[RejectionView] = field(default_factory=list)
+    enroll_pending: bool = False  # an enrolment package left this PC; its reply has not been imported
+
+
+@dataclass(frozen=True)
+class Imported:
+    """What importing a reply did, and the words for it (Chinese, from core)."""
+
+    result: ImportResult
+    text: str
 
 
 # -- reading ------------------------------------------------------------------------------------
@@ -57,6 +69,7 @@ def load_state(store: Store, include_resolved: bool = False) -> SyncState:
         interval=read_interval(store),
         conflicts=_conflicts().list_conflicts(store, include_resolved=include_resolved),
         rejections=_rejections().list_rejections(store),
+        enroll_pending=isinstance(store.setting(ENROLL_REQUEST), dict),
     )
 
 
@@ -149,6 +162,31 @@ def run_sync(task: TaskContext) -> SyncResult:
     from core.sync.run import sync
 
     return sync(task.store, progress=task.progress, cancel=task.cancel)
+
+
+# -- sync by file (同步包): a USB stick instead of the network -----------------------------------------
+
+
+def export_package(task: TaskContext, out: str) -> ExportResult:
+    """This PC's pending changes into the sync package ``out`` (nothing written when cancelled)."""
+    from core.sync.package_export import export_package as export
+
+    return export(task.store, out, progress=task.progress, cancel=task.cancel)
+
+
+def export_enroll_package(task: TaskContext, out: str, code: str, device_name: str) -> ExportResult:
+    from core.sync.package_export import export_enroll_package as export
+
+    return export(task.store, out, code, device_name)
+
+
+def import_package(task: TaskContext, source: str) -> Imported:
+    """The district's reply (to a sync or an enrolment package); nothing written when refused."""
+    from core.sync.package_import import describe
+    from core.sync.package_import import import_package as apply_reply
+
+    result = apply_reply(task.store, source, progress=task.progress, cancel=task.cancel)
+    return Imported(result, describe(result))
 
 
 def probe(url: str) -> bool:
