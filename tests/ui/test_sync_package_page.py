@@ -199,6 +199,9 @@ def test_join_by_usb_stick(page: SyncPage, window: MainWindow, district: Databas
                                  "点“导入回执”。")
     assert "登记包已导出" in connection.enroll_note.text() and "登记包已导出" in box.state.text()
     assert not stored(page.ctx, sync_status).joined
+    assert page.panel.state.text() == "● 等待区里的登记回执"
+    assert column.indexOf(page.package_section) == column.indexOf(page.panel) + 1  # 导入回执 is the next step
+    assert connection.file_enroll_button.isEnabled()  # a new enrolment package may replace this one
 
     at_district(district, request, usb / "登记回执.zbsync")
     dialogs.choose(usb / "登记回执.zbsync")

@@ -144,7 +144,7 @@ class ConnectionBox(QFrame):
             )
         elif enroll_pending:
             self.enroll_note.setText(self.tr("The enrollment package has been exported: import the district's "
-                                             "reply with “Import reply…” below."))
+                                             "reply with “Import reply…” under “Sync by USB stick”."))
         else:
             self.enroll_note.setText(self.tr("Ask the district for an enrollment code. With a network: fill in "
                                              "the server address, then “Join the branch…”. Without one: "

@@ -96,7 +96,7 @@ class PackageBox(QFrame):
                 return self.tr("The enrollment package has been exported. When the district gives you its "
                                "reply, press “Import reply…”.")
             return self.tr("This computer has not joined the branch yet. Without a network, join with "
-                           "“Join by USB stick…” above first.")
+                           "“Join by USB stick…” under “Connection” first.")
         if status.awaiting_reply:
             return self.tr("Next: when the district gives you the reply to sync package No. {number}, press "
                            "“Import reply…”.").format(number=status.package_number)

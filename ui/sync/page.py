@@ -128,7 +128,8 @@ class SyncPage(Page):
         self.connection.show_state(state.status, state.interval, self.scheduler.token_refused, state.enroll_pending)
         self.package_box.show_state(state.status, state.enroll_pending)
         self.packages.branch_name = state.status.branch_name or ""
-        self._place_package_section(first=by_usb(state.status))
+        waiting = state.enroll_pending and not state.status.joined  # the enrolment reply is the next step
+        self._place_package_section(first=by_usb(state.status) or waiting)
         self.issues.show_issues(state.conflicts, state.rejections)
         self._show()
         if self._reveal_pending:
@@ -140,7 +141,8 @@ class SyncPage(Page):
     def _show(self) -> None:
         status = self.state.status if self.state else None
         online = work.is_online(status, self.scheduler.online) if status else None
-        self.panel.show_status(status, online, self.scheduler.busy, self.scheduler.last_error)
+        self.panel.show_status(status, online, self.scheduler.busy, self.scheduler.last_error,
+                               enroll_pending=bool(self.state and self.state.enroll_pending))
         self.panel.sync_button.setEnabled(not self.scheduler.busy)
 
     # -- syncing --------------------------------------------------------------------------------
@@ -221,8 +223,8 @@ class SyncPage(Page):
         return self.packages.enroll()
 
     def _place_package_section(self, first: bool) -> None:
-        """Right under the status panel for a computer that syncs only by file (its way to sync), else
-        after the connection settings."""
+        """Right under the status panel for a computer that syncs only by file (its way to sync) or waits
+        for its enrolment reply, else after the connection settings."""
         after = self.panel if first else self.connection
         self.column.removeWidget(self.package_section)
         self.column.insertWidget(self.column.indexOf(after) + 1, self.package_section)

@@ -100,10 +100,11 @@ class StatusPanel(QFrame):
 
     # -- showing --------------------------------------------------------------------------------
 
-    def show_status(self, status: Any, online: bool | None, busy: bool, error: str = "") -> None:
+    def show_status(self, status: Any, online: bool | None, busy: bool, error: str = "", *,
+                    enroll_pending: bool = False) -> None:
         """``status`` from core (None before the first load); ``error`` overrides the stored last error
-        (what this session's last attempt said)."""
-        self._show_state(status, online, busy)
+        (what this session's last attempt said); ``enroll_pending``: an enrolment package went out."""
+        self._show_state(status, online, busy, enroll_pending)
         if status is None:
             return
         none = self.tr("(not set)")
@@ -156,13 +157,15 @@ class StatusPanel(QFrame):
             text += self.tr("; %n record(s) wait for the district's reply", "", status.awaiting_reply)
         return text
 
-    def _show_state(self, status: Any, online: bool | None, busy: bool) -> None:
+    def _show_state(self, status: Any, online: bool | None, busy: bool, enroll_pending: bool = False) -> None:
         if busy:
             text, colour = self.tr("Syncing…"), BUSY_COLOR
         elif status is None:
             text, colour = self.tr("Loading…"), MUTED_COLOR
         elif by_usb(status):
             text, colour = self.tr("Syncs by sync package (USB stick)"), OK_COLOR
+        elif enroll_pending and not status.joined:
+            text, colour = self.tr("Waiting for the district's enrollment reply"), PENDING_COLOR
         elif not status.enrolled:
             text, colour = self.tr("Not joined to the district server yet"), MUTED_COLOR
         elif online is True:

@@ -84,11 +84,6 @@
             <translation>没有网络时：把登记包存到U盘，交到区里</translation>
         </message>
         <message>
-            <location filename="../../work/main/ui/sync/connection_box.py" line="146" />
-            <source>The enrollment package has been exported: import the district's reply with “Import reply…” below.</source>
-            <translation>登记包已导出：拿到区里给的登记回执后，点下面的“导入回执”导入。</translation>
-        </message>
-        <message>
             <location filename="../../work/main/ui/sync/connection_box.py" line="149" />
             <source>Ask the district for an enrollment code. With a network: fill in the server address, then “Join the branch…”. Without one: “Join by USB stick…”.</source>
             <translation>请向区里要一个登记码。有网络时：填好服务器地址，点“加入支部”；没有网络时：点“用U盘登记”。</translation>
@@ -97,6 +92,11 @@
             <location filename="../../work/main/ui/sync/connection_box.py" line="135" />
             <source>This computer has joined the branch “{branch}” by USB stick and syncs with sync packages (see “Sync by USB stick”). To sync over the network too, fill in the server address above and save it.</source>
             <translation>这台电脑已用U盘加入“{branch}”支部，用同步包同步（见“用U盘同步”）。如果也要联网同步，请在上面填写服务器地址并保存。</translation>
+        </message>
+        <message>
+            <location filename="../../work/main/ui/sync/connection_box.py" line="146" />
+            <source>The enrollment package has been exported: import the district's reply with “Import reply…” under “Sync by USB stick”.</source>
+            <translation>登记包已导出：拿到区里给的登记回执后，在“用U盘同步”中点“导入回执”。</translation>
         </message>
     </context>
     <context>
@@ -263,74 +263,74 @@
             <translation>上次尝试同步：</translation>
         </message>
         <message>
-            <location filename="../../work/main/ui/sync/status_panel.py" line="109" />
+            <location filename="../../work/main/ui/sync/status_panel.py" line="110" />
             <source>(not set)</source>
             <translation>（未设置）</translation>
         </message>
         <message>
-            <location filename="../../work/main/ui/sync/status_panel.py" line="115" />
+            <location filename="../../work/main/ui/sync/status_panel.py" line="116" />
             <source>(not set — type the address the district gave below)</source>
             <translation>（未设置，请在下面填写区里提供的地址）</translation>
         </message>
         <message>
-            <location filename="../../work/main/ui/sync/status_panel.py" line="116" />
+            <location filename="../../work/main/ui/sync/status_panel.py" line="117" />
             <source>(not joined yet)</source>
             <translation>（尚未加入）</translation>
         </message>
         <message>
-            <location filename="../../work/main/ui/sync/status_panel.py" line="121" />
             <location filename="../../work/main/ui/sync/status_panel.py" line="122" />
+            <location filename="../../work/main/ui/sync/status_panel.py" line="123" />
             <source>Never</source>
             <translation>从未</translation>
         </message>
         <message>
-            <location filename="../../work/main/ui/sync/status_panel.py" line="126" />
+            <location filename="../../work/main/ui/sync/status_panel.py" line="127" />
             <source>waiting for the next sync</source>
             <translation>等待下次同步</translation>
         </message>
         <message>
-            <location filename="../../work/main/ui/sync/status_panel.py" line="129" />
             <location filename="../../work/main/ui/sync/status_panel.py" line="130" />
+            <location filename="../../work/main/ui/sync/status_panel.py" line="131" />
             <source>see the list below</source>
             <translation>见下方列表</translation>
         </message>
         <message>
-            <location filename="../../work/main/ui/sync/status_panel.py" line="137" />
+            <location filename="../../work/main/ui/sync/status_panel.py" line="138" />
             <source>The last sync did not succeed: {message}</source>
             <translation>上次同步没有成功：{message}</translation>
         </message>
         <message>
-            <location filename="../../work/main/ui/sync/status_panel.py" line="139" />
+            <location filename="../../work/main/ui/sync/status_panel.py" line="140" />
             <source>The district server does not answer right now. Check the network connection; everything is kept on this computer and goes up at the next sync.</source>
             <translation>现在连不上区里的服务器。请检查网络连接；数据都保存在本机，下次同步时上传。</translation>
         </message>
         <message>
-            <location filename="../../work/main/ui/sync/status_panel.py" line="161" />
+            <location filename="../../work/main/ui/sync/status_panel.py" line="162" />
             <source>Syncing…</source>
             <translation>同步中…</translation>
         </message>
         <message>
-            <location filename="../../work/main/ui/sync/status_panel.py" line="163" />
+            <location filename="../../work/main/ui/sync/status_panel.py" line="164" />
             <source>Loading…</source>
             <translation>正在读取……</translation>
         </message>
         <message>
-            <location filename="../../work/main/ui/sync/status_panel.py" line="167" />
+            <location filename="../../work/main/ui/sync/status_panel.py" line="170" />
             <source>Not joined to the district server yet</source>
             <translation>尚未加入区里的服务器</translation>
         </message>
         <message>
-            <location filename="../../work/main/ui/sync/status_panel.py" line="169" />
+            <location filename="../../work/main/ui/sync/status_panel.py" line="172" />
             <source>Online</source>
             <translation>在线</translation>
         </message>
         <message>
-            <location filename="../../work/main/ui/sync/status_panel.py" line="171" />
+            <location filename="../../work/main/ui/sync/status_panel.py" line="174" />
             <source>Offline</source>
             <translation>离线</translation>
         </message>
         <message>
-            <location filename="../../work/main/ui/sync/status_panel.py" line="173" />
+            <location filename="../../work/main/ui/sync/status_panel.py" line="176" />
             <source>Not synced yet</source>
             <translation>尚未同步</translation>
         </message>
@@ -340,48 +340,53 @@
             <translation>同步包：</translation>
         </message>
         <message>
-            <location filename="../../work/main/ui/sync/status_panel.py" line="112" />
+            <location filename="../../work/main/ui/sync/status_panel.py" line="113" />
             <source>(none — this computer syncs by USB stick; to sync over the network, type the address the district gave below)</source>
             <translation>（无：这台电脑用U盘同步；如要联网同步，请在下面填写区里提供的地址）</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../work/main/ui/sync/status_panel.py" line="124" />
+            <location filename="../../work/main/ui/sync/status_panel.py" line="125" />
             <source>%n in a sync package, waiting for the reply</source>
             <translation>
                 <numerusform>其中 %n 条已导出，等区里的回执</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../work/main/ui/sync/status_panel.py" line="151" />
+            <location filename="../../work/main/ui/sync/status_panel.py" line="152" />
             <source>none exported yet</source>
             <translation>还没有导出过</translation>
         </message>
         <message>
-            <location filename="../../work/main/ui/sync/status_panel.py" line="152" />
+            <location filename="../../work/main/ui/sync/status_panel.py" line="153" />
             <source>No. {number} exported last</source>
             <translation>最近导出第 {number} 号</translation>
         </message>
         <message>
-            <location filename="../../work/main/ui/sync/status_panel.py" line="153" />
+            <location filename="../../work/main/ui/sync/status_panel.py" line="154" />
             <source>, reply No. {number} imported</source>
             <translation>，已导入第 {number} 号回执</translation>
         </message>
         <message>
-            <location filename="../../work/main/ui/sync/status_panel.py" line="154" />
+            <location filename="../../work/main/ui/sync/status_panel.py" line="155" />
             <source>, no reply imported yet</source>
             <translation>，还没有导入过回执</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../work/main/ui/sync/status_panel.py" line="156" />
+            <location filename="../../work/main/ui/sync/status_panel.py" line="157" />
             <source>; %n record(s) wait for the district's reply</source>
             <translation>
                 <numerusform>；%n 条记录在等区里的回执</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../work/main/ui/sync/status_panel.py" line="165" />
+            <location filename="../../work/main/ui/sync/status_panel.py" line="166" />
             <source>Syncs by sync package (USB stick)</source>
             <translation>用同步包（U盘）同步</translation>
+        </message>
+        <message>
+            <location filename="../../work/main/ui/sync/status_panel.py" line="168" />
+            <source>Waiting for the district's enrollment reply</source>
+            <translation>等待区里的登记回执</translation>
         </message>
     </context>
     <context>
@@ -493,68 +498,68 @@
             <translation>正在读取同步状态……</translation>
         </message>
         <message>
-            <location filename="../../work/main/ui/sync/page.py" line="160" />
+            <location filename="../../work/main/ui/sync/page.py" line="162" />
             <source>This computer has not joined the branch yet: fill in the server address and press “Join the branch…” first.</source>
             <translation>本机还没有加入支部：请先填写服务器地址，再点“加入支部…”。</translation>
         </message>
         <message>
-            <location filename="../../work/main/ui/sync/page.py" line="165" />
+            <location filename="../../work/main/ui/sync/page.py" line="167" />
             <source>A sync is already running; wait for it to finish.</source>
             <translation>正在同步，请等这次同步完成。</translation>
         </message>
         <message>
-            <location filename="../../work/main/ui/sync/page.py" line="179" />
+            <location filename="../../work/main/ui/sync/page.py" line="181" />
             <source>✔ Sync finished: uploaded {pushed}, downloaded {pulled}, {conflicts} conflict(s), {rejected} refused.</source>
             <translation>✔ 同步完成：上传 {pushed} 条，下载 {pulled} 条，冲突 {conflicts} 条，被拒 {rejected} 条。</translation>
         </message>
         <message>
-            <location filename="../../work/main/ui/sync/page.py" line="192" />
-            <location filename="../../work/main/ui/sync/page.py" line="279" />
+            <location filename="../../work/main/ui/sync/page.py" line="194" />
+            <location filename="../../work/main/ui/sync/page.py" line="282" />
             <source>Saving…</source>
             <translation>正在保存……</translation>
         </message>
         <message>
-            <location filename="../../work/main/ui/sync/page.py" line="214" />
+            <location filename="../../work/main/ui/sync/page.py" line="216" />
             <source>✔ This computer has joined the branch “{branch}”. The first sync starts now.</source>
             <translation>✔ 本机已加入支部“{branch}”，现在开始第一次同步。</translation>
         </message>
         <message>
-            <location filename="../../work/main/ui/sync/page.py" line="246" />
+            <location filename="../../work/main/ui/sync/page.py" line="249" />
             <source>✔ The current value is kept.</source>
             <translation>✔ 已保留当前值。</translation>
         </message>
         <message>
-            <location filename="../../work/main/ui/sync/page.py" line="247" />
+            <location filename="../../work/main/ui/sync/page.py" line="250" />
             <source>✔ The other computer's value is back; it is uploaded at the next sync.</source>
             <translation>✔ 已恢复另一台电脑的值，下次同步时上传。</translation>
         </message>
         <message>
-            <location filename="../../work/main/ui/sync/page.py" line="252" />
+            <location filename="../../work/main/ui/sync/page.py" line="255" />
             <source>✔ The row is uploaded again at the next sync.</source>
             <translation>✔ 下次同步时会重新上传这条记录。</translation>
         </message>
         <message>
-            <location filename="../../work/main/ui/sync/page.py" line="256" />
+            <location filename="../../work/main/ui/sync/page.py" line="259" />
             <source>Discard this computer's change?</source>
             <translation>放弃本机的修改？</translation>
         </message>
         <message>
-            <location filename="../../work/main/ui/sync/page.py" line="257" />
+            <location filename="../../work/main/ui/sync/page.py" line="260" />
             <source>The change made on this computer to {what} is no longer uploaded. The server's version replaces it at the next sync (a row the server never had stays on this computer only). This cannot be undone.</source>
             <translation>本机对 {what} 的修改将不再上传，下次同步时由服务器上的版本替换（服务器上没有的记录只保留在本机）。此操作不能撤销。</translation>
         </message>
         <message>
-            <location filename="../../work/main/ui/sync/page.py" line="260" />
+            <location filename="../../work/main/ui/sync/page.py" line="263" />
             <source>Discard the change</source>
             <translation>放弃修改</translation>
         </message>
         <message>
-            <location filename="../../work/main/ui/sync/page.py" line="264" />
+            <location filename="../../work/main/ui/sync/page.py" line="267" />
             <source>✔ The change is no longer uploaded; the server's version comes at the next sync.</source>
             <translation>✔ 已放弃本地修改，下次同步时取回服务器上的版本。</translation>
         </message>
         <message>
-            <location filename="../../work/main/ui/sync/page.py" line="283" />
+            <location filename="../../work/main/ui/sync/page.py" line="286" />
             <source>Could not finish</source>
             <translation>未能完成</translation>
         </message>
@@ -569,7 +574,7 @@
             <translation>用U盘同步（同步包）</translation>
         </message>
         <message>
-            <location filename="../../work/main/ui/sync/page.py" line="154" />
+            <location filename="../../work/main/ui/sync/page.py" line="156" />
             <source>This computer syncs by USB stick and has no server address. To sync over the network, fill in the server address the district gave under “Connection” and save it; without a network, use “Export sync package (USB stick)…”.</source>
             <translation>这台电脑用U盘同步，没有服务器地址。如要联网同步，请在下面“连接设置”中填写区里提供的服务器地址并保存；没有网络时，请点“导出同步包（U盘）”。</translation>
         </message>
@@ -736,11 +741,6 @@
             <translation>登记包已导出。拿到区里给的登记回执后，点“导入回执”。</translation>
         </message>
         <message>
-            <location filename="../../work/main/ui/sync/package_box.py" line="98" />
-            <source>This computer has not joined the branch yet. Without a network, join with “Join by USB stick…” above first.</source>
-            <translation>这台电脑还没有加入支部。没有网络时，请先点上面的“用U盘登记”。</translation>
-        </message>
-        <message>
             <location filename="../../work/main/ui/sync/package_box.py" line="107" />
             <source>No sync package has been exported from this computer yet.</source>
             <translation>这台电脑还没有导出过同步包。</translation>
@@ -761,6 +761,11 @@
             <location filename="../../work/main/ui/sync/package_box.py" line="108" />
             <source>Everything has reached the district. A new package also brings back what the district has for this branch, such as new lessons.</source>
             <translation>本机的修改都已交到区里。再导出一个同步包，也能带回区里给本支部的新内容（例如新的微党课）。</translation>
+        </message>
+        <message>
+            <location filename="../../work/main/ui/sync/package_box.py" line="98" />
+            <source>This computer has not joined the branch yet. Without a network, join with “Join by USB stick…” under “Connection” first.</source>
+            <translation>这台电脑还没有加入支部。没有网络时，请先在“连接设置”中点“用U盘登记”。</translation>
         </message>
     </context>
 </TS>
