@@ -43,6 +43,7 @@ BENCHMARKS: tuple[Benchmark, ...] = (
     Benchmark("pairing_suggest", "pairing suggestions, 2,000 elders and 1,000 helpers"),
     Benchmark("qr_material", "100 posters vs. bare reportlab + qrcode; 100 label pages"),
     Benchmark("sync_first_push", "first sync of 50,000 records to a real server"),
+    Benchmark("sync_package", "同步包: export, district apply and import of a 50,000-record first package"),
     Benchmark("sync_noop", "a sync with nothing to do, 10,000-row branch"),
     Benchmark("sync_many_branches", "200 branches syncing at once, PostgreSQL", needs_pg=True),
     Benchmark("live_codes", "活码: 200 simultaneous scans and check-ins, PostgreSQL, 2 workers", needs_pg=True),
