@@ -15,7 +15,7 @@ from fastapi.responses import JSONResponse
 from sqlalchemy.exc import OperationalError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from server import api_admin, api_docs, api_sync, dashboard, live_pages
+from server import api_admin, api_docs, api_sync, dashboard, dashboard_packages, live_pages
 from server.config import DEFAULT_DISTRICT_NAME, DEFAULT_MAX_SYNCS
 from server.db import Database
 from server.errors import STATUS_MESSAGES
@@ -88,6 +88,7 @@ def create_app(
     app.include_router(api_sync.router)
     app.include_router(api_admin.router)
     app.include_router(dashboard.router)
+    app.include_router(dashboard_packages.router)
     app.include_router(live_pages.router)
     api_docs.without_framework_422(app)
     handlers: dict[Any, Any] = {

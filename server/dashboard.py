@@ -5,6 +5,7 @@
 - ``GET /admin/conflicts``            open conflicts of every branch (``?all=1``: resolved ones too)
 - ``GET /admin/lessons``              the district's lessons, with forms to change or retire each
 - ``POST /admin/lessons/{id}/edit``   (``title``, ``url``, ``speaker``, ``minutes``) and ``…/retire`` (``confirm``)
+- ``/admin/packages``                 sync packages brought on a USB stick (``server.dashboard_packages``)
 
 Without the admin session (or Basic admin auth) a page answers 303 to ``/admin/login?next=<page>``;
 a device's bearer token never opens one (403). A form carries a CSRF token derived from the server's
@@ -128,7 +129,7 @@ async def _form(request: Request) -> dict[str, str]:
 def _change(request: Request, db: DbDep, lesson_id: str, action: str, form: dict[str, str]) -> Response:
     if (refused := _refused(request, db)) is not None:
         return refused
-    if not hmac.compare_digest(form.get("csrf", ""), _csrf(db)):
+    if not hmac.compare_digest(form.get("csrf", "").encode(), _csrf(db).encode()):  # bytes: any text compares
         return _lessons_page(request, db, 403, error="页面已过期或来源不明，没有修改。请刷新页面后再试。")
     try:
         if action == "retire":

@@ -155,7 +155,7 @@ def apply_package(
 def _device(db: Database, header: dict[str, Any]) -> tuple[Caller | None, str]:
     """The device a package names (None when revoked) and its token hash; refused when unknown."""
     device_id, branch_id = header.get("device_id"), header.get("branch_id")
-    if not isinstance(device_id, str) or not isinstance(branch_id, str):
+    if not _plain(device_id) or not _plain(branch_id):
         raise PackageError(DAMAGED)
     with db.read() as conn:
         row = conn.execute(
@@ -171,11 +171,16 @@ def _device(db: Database, header: dict[str, Any]) -> tuple[Caller | None, str]:
     return caller, row.token_hash
 
 
+def _plain(value: Any) -> bool:
+    """A string without control characters (NUL among them, which PostgreSQL text cannot hold)."""
+    return isinstance(value, str) and not any(ord(ch) < 32 or ord(ch) == 127 for ch in value)
+
+
 def _batch(raw: Any) -> tuple[str, list[Any]]:
     if not isinstance(raw, dict):
         raise PackageError(DAMAGED)
     batch_id, records = raw.get("batch_id"), raw.get("records")
-    if not isinstance(batch_id, str) or not batch_id or len(batch_id) > MAX_BATCH_ID or not isinstance(records, list):
+    if not _plain(batch_id) or not batch_id or len(batch_id) > MAX_BATCH_ID or not isinstance(records, list):
         raise PackageError(DAMAGED)
     if len(records) > MAX_BATCH_RECORDS:
         raise PackageError(DAMAGED)
@@ -229,7 +234,7 @@ def _enroll(db: Database, data: bytes, header: dict[str, Any], district_name: st
     name = name.strip()
     if not name or len(name) > MAX_DEVICE_NAME or any(ord(ch) < 32 or ord(ch) == 127 for ch in name):
         raise PackageError(f"登记包里的设备名称不能为空，不能含有控制字符，也不能超过 {MAX_DEVICE_NAME} 个字。")
-    if len(package_id) > MAX_BATCH_ID or len(code) > MAX_BATCH_ID or len(public_key) > 100:
+    if len(package_id) > MAX_BATCH_ID or len(code) > MAX_BATCH_ID or len(public_key) > 100 or not _plain(package_id):
         raise PackageError(DAMAGED)
     if not valid_public_key(public_key):  # refused before the code is used up
         raise PackageError("登记包里的电脑密钥无效，这个登记包已损坏。请在支部的电脑上重新导出登记包。")

@@ -61,6 +61,8 @@ def test_a_district_lesson_is_changed_and_retired_from_the_dashboard(server_db_u
         token = re.search(r'name="csrf" value="([0-9a-f]{64})"', listing).group(1)
         forged = session.post(edit_url, data={**form, "csrf": "0" * 64}, allow_redirects=False, timeout=10)
         assert forged.status_code == 403 and "没有修改" in forged.text
+        not_hex = session.post(edit_url, data={**form, "csrf": "页面"}, allow_redirects=False, timeout=10)
+        assert not_hex.status_code == 403 and "没有修改" in not_hex.text
         wrong = session.post(edit_url, data={**form, "url": "javascript:alert(1)", "csrf": token}, timeout=10)
         assert wrong.status_code == 400 and "不是网址" in wrong.text
         pulled = [r for r in office.pull_all() if r["table"] == "lessons"]

@@ -160,6 +160,10 @@ def test_every_admin_route_refuses_branch_tokens_and_strangers(sqlite_url: str) 
             answer = send(_basic(ADMIN_PASSWORD))
             if method == "POST" and path.startswith("/admin/lessons/"):  # a form: past the login, the CSRF check
                 assert answer.status_code == 403 and "没有修改" in answer.text, (method, path)
+            elif method == "POST" and path == "/admin/packages":  # past the login: no file form was sent
+                assert answer.status_code == 400 and "不是本页表单发来的文件" in answer.text, (method, path)
+            elif path == "/admin/packages/reply/{token}":  # past the login: there is no such reply
+                assert answer.status_code == 404 and "再上传一次这个同步包" in answer.text, (method, path)
             else:
                 assert answer.status_code == 200, (method, path)  # the route itself works
 
