@@ -27,7 +27,8 @@ from server.api_admin import _cookie_secret
 from server.dashboard import _csrf, _refused, _render
 from server.deps import DbDep
 from server.package_apply import Applied, apply_package
-from server.package_upload import KEEP, MAX_AGE, ReplyStore, UploadRefused, read_upload
+from server.package_upload import UploadRefused, read_upload
+from server.reply_store import KEEP, MAX_AGE, ReplyStore
 
 router = APIRouter(include_in_schema=False)
 FILE_FIELD = "package"

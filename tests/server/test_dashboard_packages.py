@@ -36,7 +36,7 @@ from core.sync.package_file import (
 from core.sync.package_import import import_package
 from core.sync.status import sync_status
 from server.config import ENV_WORKERS
-from server.package_upload import ReplyStore
+from server.reply_store import ReplyStore
 from tests.browser import desktop_browser
 from tests.server.api import Device, enroll_device, member
 from tests.server.test_dashboard import PASSWORD, logged_in, tables
