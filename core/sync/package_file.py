@@ -92,6 +92,8 @@ def read_header(data: bytes) -> dict[str, Any]:
     """The header of a package file, unverified (it names whose key verifies the rest)."""
     if len(data) > MAX_FILE_BYTES:
         raise PackageError(f"这个文件太大（超过 {MAX_FILE_BYTES // (1024 * 1024)} MB），不是支部工作台的同步包。")
+    if MAGIC.startswith(data):  # empty, or cut off within the magic: a copy that broke off
+        raise PackageError(DAMAGED)
     if not data.startswith(MAGIC[:6]):
         raise PackageError("这个文件不是支部工作台的同步包（.zbsync）。请选择导出的同步包或区里给的回执文件。")
     if data[:8] != MAGIC:
