@@ -1,7 +1,8 @@
-"""Reading and writing simple tables: Excel workbooks (.xlsx) and CSV text files.
+"""Reading and writing simple tables: spreadsheet workbooks and CSV text files.
 
-Knows nothing about what the tables contain. Reading returns raw cell values row by row;
-writing produces a single-sheet workbook or a CSV file that Excel and WPS open correctly.
+Knows nothing about what the tables contain. Reading returns raw cell values row by row — workbooks
+(.xlsx, .xlsm, .xls, .ods, WPS .et) through :mod:`core.spreadsheet_read`, CSV text here; writing
+produces a single-sheet .xlsx workbook (openpyxl) or a CSV file that Excel and WPS open correctly.
 """
 
 from __future__ import annotations
@@ -15,24 +16,19 @@ import os
 import re
 import tempfile
 import threading
-import warnings
 from collections.abc import Generator, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from core.cancel import Cancelled, check
-from core.merged_cells import MergedCells
+from core.cancel import check
 
 MAX_ROWS = 50_000  # non-empty rows; larger files are refused to keep memory bounded
 
-XLSX_SUFFIXES = (".xlsx", ".xlsm")
 CSV_SUFFIXES = (".csv", ".txt")
 
 _CHECK_EVERY = 500
-_ZIP_MAGIC = b"PK\x03\x04"
-_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # legacy .xls and password-protected workbooks
 _CHUNK = 1 << 20
 _BAD_CSV = "内容不是规范的 CSV 文本（可能有未配对的引号或过长的单元格）"
 
@@ -63,26 +59,24 @@ def read_rows(path: Path, cancel: threading.Event | None = None) -> Iterator[Tab
     broken files and for more than :data:`MAX_ROWS` rows; raises ``Cancelled`` when ``cancel``
     is set.
     """
+    from core.spreadsheet_read import WORKBOOK_SUFFIXES, is_workbook, workbook_rows  # deferred: start-up
+
     path = Path(path)
     suffix = path.suffix.lower()
-    if suffix not in XLSX_SUFFIXES + CSV_SUFFIXES:
+    if suffix not in WORKBOOK_SUFFIXES + CSV_SUFFIXES:
         shown = suffix or "无扩展名"
         raise TableReadError(
-            f"不支持的文件类型（{shown}）：{path.name}。"
+            f"不支持的文件类型（{shown}）：{path.name}。可以导入的有 Excel 或 WPS 工作簿"
+            "（.xlsx、.xls、.xlsm、.et）、LibreOffice 表格（.ods）和 CSV 文本（.csv）。"
             "请在 Excel 或 WPS 中打开该文件，用「另存为」保存为 Excel 工作簿（.xlsx）或 CSV（.csv）后再导入。"
         )
     try:
         with path.open("rb") as f:
             magic = f.read(8)
     except OSError as exc:
-        raise _open_error(path, exc) from None
-    if suffix in XLSX_SUFFIXES or magic.startswith(_ZIP_MAGIC):
-        if magic.startswith(_OLE_MAGIC):
-            raise TableReadError(
-                f"无法读取文件 {path.name}：文件设置了打开密码，或者是旧版 .xls 文件改了扩展名。"
-                "请在 Excel 或 WPS 中打开，取消密码后「另存为」Excel 工作簿（.xlsx）再导入。"
-            )
-        return _limited(_xlsx_rows(path, cancel))
+        raise open_error(path, exc) from None
+    if suffix in WORKBOOK_SUFFIXES or is_workbook(magic):
+        return _limited(workbook_rows(path, cancel))
     return _limited(_csv_rows(path, cancel))
 
 
@@ -104,64 +98,6 @@ def _clean(values: Iterable[object]) -> list[object]:
     while out and out[-1] is None:
         out.pop()
     return out
-
-
-def _broken_xlsx(path: Path) -> TableReadError:
-    return TableReadError(
-        f"无法读取文件 {path.name}：文件已损坏或不是有效的 Excel 工作簿（.xlsx）。"
-        "请在 Excel 或 WPS 中打开该文件，确认内容正常后「另存为」.xlsx 或 .csv 再导入。"
-    )
-
-
-def _xlsx_rows(path: Path, cancel: threading.Event | None) -> Generator[TableRow, None, None]:
-    from openpyxl import load_workbook  # deferred: keeps start-up fast for callers that never read
-
-    check(cancel)
-    try:
-        source = path.open("rb")  # a file object, so a workbook saved as .csv is read too
-    except OSError as exc:
-        raise _open_error(path, exc) from None
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")  # openpyxl warns about unsupported extensions (WPS)
-            wb = load_workbook(source, read_only=True, data_only=True)
-    except Exception as exc:  # zipfile, XML parsers and openpyxl raise many types for broken files
-        source.close()
-        raise _broken_xlsx(path) from exc
-    try:
-        # Hidden sheets (often the lists behind drop-downs) come after the ones a person sees.
-        for ws in sorted(wb.worksheets, key=lambda sheet: sheet.sheet_state != "visible"):
-            ws.reset_dimensions()  # the stored size is often wrong; rows past it would be lost
-            merged = _merged_cells(ws)
-            found = False
-            # Without min_row, iteration starts at row 1 and fills gaps with empty rows,
-            # so counting from 1 gives the row numbers the spreadsheet shows.
-            for number, raw in enumerate(ws.iter_rows(values_only=True), start=1):
-                if number % _CHECK_EVERY == 0:
-                    check(cancel)
-                values = _clean(merged.fill(number, raw) if merged else raw)
-                if values:
-                    found = True
-                    yield TableRow(number, values)
-            if found:
-                return
-    except (TableReadError, Cancelled):
-        raise
-    except Exception as exc:
-        raise _broken_xlsx(path) from exc
-    finally:
-        wb.close()
-        source.close()
-
-
-def _merged_cells(ws: Any) -> MergedCells | None:
-    """The sheet's ranges merged over several rows, or None (``_get_source`` opens the sheet's XML)."""
-    opener = getattr(ws, "_get_source", None)
-    if opener is None:
-        return None
-    with opener() as source:
-        merged = MergedCells(source)
-    return merged or None
 
 
 def _detect_encoding(path: Path, cancel: threading.Event | None) -> str:
@@ -217,10 +153,10 @@ def _csv_rows(path: Path, cancel: threading.Event | None) -> Generator[TableRow,
             "请在 Excel 或 WPS 中打开该文件，「另存为」Excel 工作簿（.xlsx）后再导入。"
         ) from exc
     except OSError as exc:
-        raise _open_error(path, exc) from exc
+        raise open_error(path, exc) from exc
 
 
-def _open_error(path: Path, exc: OSError) -> TableReadError:
+def open_error(path: Path, exc: OSError) -> TableReadError:
     if isinstance(exc, FileNotFoundError):
         return TableReadError(f"找不到文件：{path}。文件可能已被移动或删除，请重新选择。")
     if isinstance(exc, PermissionError):

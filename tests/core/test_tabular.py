@@ -168,13 +168,24 @@ def test_encrypted_or_legacy_workbook_is_explained(tmp_path: Path) -> None:
         _rows(path)
 
 
-@pytest.mark.parametrize("name", ["roster.xls", "roster.et", "roster.numbers", "roster"])
+@pytest.mark.parametrize("name", ["roster.numbers", "roster.xlsb", "roster"])
 def test_unsupported_types_are_refused(tmp_path: Path, name: str) -> None:
     path = tmp_path / name
     path.write_bytes(b"whatever")
 
-    with pytest.raises(TableReadError, match="另存为"):
+    with pytest.raises(TableReadError, match="另存为") as info:
         read_rows(path)
+    assert ".xls、" in str(info.value) and ".ods" in str(info.value)  # it names what can be read
+
+
+@pytest.mark.parametrize(("name", "says"), [("roster.xls", "损坏"), ("roster.ods", "损坏"), ("roster.et", "WPS 表格")])
+def test_broken_workbooks_of_every_kind_are_refused(tmp_path: Path, name: str, says: str) -> None:
+    path = tmp_path / name
+    path.write_bytes(b"whatever")
+
+    with pytest.raises(TableReadError, match=says) as info:
+        _rows(path)
+    assert "另存为" in str(info.value) and name in str(info.value)
 
 
 def test_missing_file(tmp_path: Path) -> None:
