@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
+import zipfile
 from collections.abc import Generator
 from pathlib import Path
 from typing import Any
@@ -24,8 +25,11 @@ OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # legacy .xls, WPS .et and pass
 
 _CHECK_EVERY = 500
 _CHUNK = 1 << 20
-# Excel keeps a workbook saved with a password to open as an OLE file holding these two streams.
+# An .xlsx saved with a password to open is an OLE file holding a stream of this name; an .xls (or
+# .et) one has a FILEPASS record (0x002F) right after the BOF record that opens its workbook stream.
 _ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")
+_WORKBOOK_BOF = b"\x09\x08\x10\x00\x00\x06\x05\x00"  # BOF, 16 bytes, BIFF8, workbook globals
+_FILEPASS = b"\x2f\x00"
 _DATE, _FLOAT, _STR = dt.date, float, str
 
 
@@ -115,21 +119,35 @@ def _merged_spans(path: Path, magic: bytes, name: str, sheet: Any) -> list[Span]
     return []
 
 
-def _encrypted(path: Path) -> bool:
-    """Whether an OLE file holds an encrypted Excel workbook (a password to open it)."""
-    tail = b""
+def _encrypted(path: Path, magic: bytes) -> bool:
+    """Whether a workbook the reader refused is one saved with a password to open it."""
+    if magic.startswith(ZIP_MAGIC):  # .ods: the manifest says which parts are encrypted
+        try:
+            with zipfile.ZipFile(path) as archive, archive.open("META-INF/manifest.xml") as manifest:
+                return b"encryption-data" in manifest.read(_CHUNK)
+        except (OSError, KeyError, zipfile.BadZipFile, RuntimeError, ValueError):
+            return False
+    if not magic.startswith(OLE_MAGIC):
+        return False
+    tail, bof_seen = b"", False
     with path.open("rb") as f:
         while chunk := f.read(_CHUNK):
-            if _ENCRYPTED_STREAM in tail + chunk:
+            text = tail + chunk
+            if _ENCRYPTED_STREAM in text:
                 return True
-            tail = chunk[-len(_ENCRYPTED_STREAM):]
+            at = -1 if bof_seen else text.find(_WORKBOOK_BOF)
+            if at >= 0 and len(text) >= at + 22:
+                if text[at + 20:at + 22] == _FILEPASS:
+                    return True
+                bof_seen = True  # only the first workbook stream's BOF counts
+            tail = text[-64:]
     return False
 
 
 def _unreadable(path: Path, magic: bytes, exc: Exception) -> TableReadError:
     from python_calamine import PasswordError
 
-    if isinstance(exc, PasswordError) or (magic.startswith(OLE_MAGIC) and _encrypted(path)):
+    if isinstance(exc, PasswordError) or _encrypted(path, magic):
         return TableReadError(
             f"无法读取文件 {path.name}：文件设置了打开密码。请在 Excel 或 WPS 中用密码打开它，"
             "取消密码（Excel：「文件」→「信息」→「保护工作簿」；WPS：「文件」→「文档加密」）后"
@@ -142,8 +160,8 @@ def _unreadable(path: Path, magic: bytes, exc: Exception) -> TableReadError:
         )
     if magic.startswith(OLE_MAGIC):
         return TableReadError(
-            f"无法读取文件 {path.name}：文件已损坏，或者设置了打开密码（旧版 .xls 格式）。"
-            "请在 Excel 或 WPS 中打开该文件，确认内容正常、取消密码后「另存为」Excel 工作簿（.xlsx）再导入。"
+            f"无法读取文件 {path.name}：文件已损坏，或者不是有效的旧版 Excel 工作簿（.xls）。"
+            "请在 Excel 或 WPS 中打开该文件，确认内容正常后「另存为」Excel 工作簿（.xlsx）再导入。"
         )
     return TableReadError(
         f"无法读取文件 {path.name}：文件已损坏或不是有效的电子表格（.xlsx、.xls、.ods）。"

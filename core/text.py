@@ -244,7 +244,7 @@ def parse_gender(value: object) -> str:
 # --- coded choices ----------------------------------------------------------------------------
 
 _SYNONYMS: dict[str, dict[str, str]] = {
-    "category": {"正式": "full", "预备": "probationary"},
+    "category": {"正式": "full", "预备": "probationary", "中共党员": "full", "中共预备党员": "probationary"},
     "status": {
         "在册": "active",
         "死亡": "deceased",

@@ -14,6 +14,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 Value = str | int | float | dt.date | None
+
+
+@dataclass(frozen=True)
+class OdsFormula:
+    """A formula cell of an .ods file (LibreOffice's "of:=1+1") with the result it last computed."""
+
+    formula: str
+    cached: float
 FORMATS = ("xlsx", "xls", "ods")
 
 
@@ -54,7 +62,10 @@ def _xlsx(book: Book, path: Path) -> None:
         for r, row in enumerate(grid.rows, start=1):
             for c, value in enumerate(row, start=1):
                 if value is not None:
-                    ws.cell(r, c, value).number_format = "yyyy-mm-dd" if isinstance(value, dt.date) else "General"
+                    cell = ws.cell(r, c, value)
+                    cell.number_format = "yyyy-mm-dd" if isinstance(value, dt.date) else "General"
+                    if isinstance(value, str) and value.startswith("="):
+                        cell.data_type = "s"  # typed as text, as Excel keeps it after a leading apostrophe
         for top, left, bottom, right in grid.merged:
             ws.merge_cells(start_row=top + 1, start_column=left + 1, end_row=bottom + 1, end_column=right + 1)
         if grid.hidden:
@@ -119,6 +130,24 @@ def encrypted_xlsx_bytes() -> bytes:
     return bytes(raw)
 
 
+def encrypted_ods_bytes() -> bytes:
+    """An .ods saved with a password: its manifest says the parts are encrypted, the parts are noise."""
+    import io
+    import random
+    import zipfile
+
+    manifest = ('<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:'
+                'opendocument:xmlns:manifest:1.0"><manifest:file-entry manifest:full-path="content.xml" '
+                'manifest:media-type="text/xml"><manifest:encryption-data manifest:checksum-type="SHA1/1K" '
+                'manifest:checksum="x"/></manifest:file-entry></manifest:manifest>')
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as zf:
+        zf.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        zf.writestr("META-INF/manifest.xml", manifest)
+        zf.writestr("content.xml", random.Random(3).randbytes(4000))
+    return out.getvalue()
+
+
 def _ods(book: Book, path: Path) -> None:
     from odf.opendocument import OpenDocumentSpreadsheet
     from odf.style import Style, TableProperties
@@ -134,7 +163,7 @@ def _ods(book: Book, path: Path) -> None:
         merged = {(top, left): (bottom, right) for top, left, bottom, right in grid.merged}
         covered = {(r, c) for (top, left), (bottom, right) in merged.items()
                    for r in range(top, bottom + 1) for c in range(left, right + 1)} - set(merged)
-        width = max([len(row) for row in grid.rows] + [right + 1 for _t, _l, _b, right in grid.merged])
+        width = max([len(row) for row in grid.rows] + [right + 1 for _t, _l, _b, right in grid.merged], default=0)
         for r in range(max(len(grid.rows), max((b + 1 for _t, _l, b, _r in grid.merged), default=0))):
             row = list(grid.rows[r]) if r < len(grid.rows) else []
             element = TableRow()
@@ -153,9 +182,13 @@ def _ods(book: Book, path: Path) -> None:
     doc.save(str(path))
 
 
-def _ods_cell(cell_type: type, paragraph: type, value: Value, span: dict[str, int]) -> object:
+def _ods_cell(cell_type: type, paragraph: type, value: Value | OdsFormula, span: dict[str, int]) -> object:
     if value is None:
         return cell_type(**span)
+    if isinstance(value, OdsFormula):
+        cell = cell_type(formula=value.formula, valuetype="float", value=repr(value.cached), **span)
+        cell.addElement(paragraph(text=repr(value.cached)))
+        return cell
     if isinstance(value, dt.date):
         cell = cell_type(valuetype="date", datevalue=value.isoformat(), **span)
         shown = value.isoformat()

@@ -56,7 +56,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_lessons_list)
 
-    p = lessons.add_parser("import", help="从 Excel（.xlsx）或 CSV 导入微党课清单")
+    p = lessons.add_parser("import", help="从 Excel 或 WPS 表格（.xlsx .xls .xlsm .et）、.ods 或 CSV 导入微党课清单")
     p.add_argument("file", type=Path)
     p.add_argument("--dry-run", action="store_true", help="只检查，不写入")
     p.add_argument("--json", action="store_true")

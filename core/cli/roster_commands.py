@@ -33,7 +33,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_demo)
 
-    p = commands.add_parser("import-roster", help="从 Excel（.xlsx）或 CSV 导入花名册")
+    p = commands.add_parser("import-roster", help="从 Excel 或 WPS 表格（.xlsx .xls .xlsm .et）、.ods 或 CSV 导入花名册")
     p.add_argument("file", type=Path)
     p.add_argument("--dry-run", action="store_true", help="只检查，不写入")
     p.add_argument("--on-duplicate", choices=DUPLICATE_POLICIES, default="skip",

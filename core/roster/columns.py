@@ -9,7 +9,9 @@ from core.header_row import locate_header as find_header
 from core.roster.fields import label_of
 from core.tabular import TableReadError, TableRow
 
-# Field key → accepted header texts; the label from fields.py comes first.
+# Field key → accepted header texts; the label from fields.py comes first. The official exports
+# (党员信息采集表, 全国党员管理信息系统) name theirs 公民身份号码, 人员类别, 加入党组织日期,
+# 转为正式党员日期, 联系电话 …; columns with no field here (所在党支部, 工作岗位, 学位) are ignored.
 COLUMN_SYNONYMS: dict[str, tuple[str, ...]] = {
     "name": ("姓名", "姓 名", "名字", "党员姓名", "name"),
     "gender": ("性别", "gender", "sex"),
@@ -19,17 +21,23 @@ COLUMN_SYNONYMS: dict[str, tuple[str, ...]] = {
     ),
     "id_number": (
         "公民身份号码", "身份证号", "身份证号码", "身份证", "证件号码", "公民身份证号码", "身份证件号码",
-        "公民身份号", "id number", "id_number", "id",
+        "公民身份号", "居民身份证号码", "身份证件号", "id number", "id_number", "id",
     ),
-    "education": ("学历", "文化程度", "education"),
-    "phone": ("手机", "手机号", "手机号码", "联系电话", "电话", "联系方式", "phone", "mobile"),
+    "education": ("学历", "文化程度", "最高学历", "全日制学历", "education"),
+    "phone": (
+        "手机", "手机号", "手机号码", "联系电话", "电话", "联系方式", "移动电话", "联系手机", "电话号码", "phone", "mobile",
+    ),
     "wechat": ("微信情况", "微信", "使用微信情况", "wechat"),
-    "village": ("所在村", "村", "村居", "住址", "家庭住址", "village"),
+    "village": (
+        "所在村", "村", "村居", "住址", "家庭住址", "家庭地址", "现居住地", "现居住地址", "现住址", "居住地址", "village",
+    ),
     "village_group": ("村民小组", "组", "村组", "village group"),
     "group": ("党小组", "所在党小组", "party group", "group"),
-    "category": ("人员类别", "党员类别", "类别", "正式或预备", "category"),
-    "joined_date": ("入党日期", "入党时间", "入党年月", "joined", "joined_date"),
-    "confirmed_date": ("转正日期", "转正时间", "confirmed_date"),
+    "category": ("人员类别", "党员类别", "类别", "正式或预备", "党员类型", "category"),
+    "joined_date": (
+        "入党日期", "入党时间", "入党年月", "加入党组织日期", "加入党组织时间", "入党年月日", "joined", "joined_date",
+    ),
+    "confirmed_date": ("转正日期", "转正时间", "转正年月", "转为正式党员日期", "转为正式党员时间", "confirmed_date"),
     "status": ("状态", "党员状态", "status"),
     "status_date": ("状态日期", "状态变更日期", "status_date"),
     "note": ("备注", "说明", "note", "notes"),

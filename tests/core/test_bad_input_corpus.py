@@ -101,7 +101,7 @@ REFUSED: list[tuple[str, Maker, str]] = [
     ("a workbook without cells", book("花名册.xlsx", Sheet("Sheet1", [])), "没有数据"),
     ("blank lines only", data("花名册.csv", b"\r\n   \r\n,,,\r\n"), "没有数据"),
     ("a 5 MB cell in a CSV", HUGE_CSV_CELL, "过长的单元格"),
-    ("a legacy .xls renamed .xlsx", data("花名册.xlsx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(2048)), "旧版"),
+    ("a broken legacy .xls renamed .xlsx", data("花名册.xlsx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(2048)), "旧版"),
     ("a Word file", data("花名册.docx", zip_of({"word/document.xml": b"<w/>"})), "不支持"),
     ("shared strings that expand a billion times", ENTITY_BOMB, "损坏"),
     ("GBK and UTF-8 mixed in one file",

@@ -129,3 +129,35 @@ def test_cancel_stops_reading_every_format(tmp_path: Path, suffix: str) -> None:
             if seen == 100:
                 cancel.set()
     assert seen < 600
+
+
+# The columns of the 党员信息采集表 / 全国党员管理信息系统 export, in its order.
+OFFICIAL_HEADER = ["序号", "姓名", "性别", "民族", "出生日期", "学历", "公民身份号码", "人员类别", "所在党支部",
+                   "加入党组织日期", "转为正式党员日期", "工作岗位", "联系电话", "现居住地"]
+
+
+@pytest.mark.parametrize("suffix", FORMATS)
+def test_the_official_export_headers_are_recognised(tmp_path: Path, suffix: str) -> None:
+    book = Book([Grid("党员信息", [
+        ["党员信息采集表"],
+        OFFICIAL_HEADER,
+        [1, "张三", "男", "汉族", "1965-03-02", "高中", ZHANG, "正式党员", "中共河东村支部委员会",
+         "1990-07-01", "1991-07-01", "农民", "13812345678", "河东村"],
+        [2, "赵秀英", "女", "汉族", "1958-11-20", "初中", ZHAO, "预备党员", "中共河东村支部委员会",
+         "2026-03-01", None, "农民", "0371-12345678", "河西村"],
+    ])])
+    store = Store.open(tmp_path / "official.db")
+    plan = plan_import(store, save(book, tmp_path / f"采集表.{suffix}"), today=TODAY)
+
+    assert plan.errors == []
+    assert plan.unknown_columns() == ["序号", "所在党支部", "工作岗位"]
+    assert apply_import(store, plan).inserted == 2
+    members = {m["name"]: m for m in list_members(store)}
+    zhang, zhao = members["张三"], members["赵秀英"]
+    assert (zhang["id_number"], zhang["category"], zhang["joined_date"], zhang["confirmed_date"]) == (
+        ZHANG, "full", "1990-07-01", "1991-07-01")
+    assert (zhang["education"], zhang["phone"], zhang["village"], zhang["ethnicity"]) == (
+        "高中", "13812345678", "河东村", "汉族")
+    assert (zhao["category"], zhao["joined_date"], zhao["confirmed_date"], zhao["village"]) == (
+        "probationary", "2026-03-01", None, "河西村")
+    store.close()

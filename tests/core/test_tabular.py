@@ -160,11 +160,11 @@ def test_truncated_xlsx_is_refused(tmp_path: Path) -> None:
         _rows(cut)
 
 
-def test_encrypted_or_legacy_workbook_is_explained(tmp_path: Path) -> None:
-    path = tmp_path / "加密.xlsx"
+def test_broken_legacy_workbook_is_explained(tmp_path: Path) -> None:
+    path = tmp_path / "旧表.xlsx"  # an OLE file (legacy .xls) with nothing valid in it
     path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600)
 
-    with pytest.raises(TableReadError, match="密码"):
+    with pytest.raises(TableReadError, match="损坏.*旧版"):
         _rows(path)
 
 
