@@ -2,8 +2,9 @@
 # Smoke test of the Linux bundle, as on a fresh machine: unpack the tarball into a temporary folder
 # and run the bundled program headless, with an empty home and no fonts but the one it ships.
 #   installers/linux/smoke_test.sh [dist/zhibu-desk-<version>-linux-<arch>.tar.gz]
-# Checks: --version; demo --members 30; a PDF (the bundled font must be usable by reportlab); an
-# enrolment sync package (the bundled PyNaCl makes its key pair);
+# Checks: --version; demo --members 30; import-roster of a legacy .xls (smoke-roster.xls: the bundled
+# python-calamine reads it, merged cells included); a PDF (the bundled font must be usable by reportlab);
+# an enrolment sync package (the bundled PyNaCl makes its key pair);
 # --screenshot of every page; the home page screenshot is checked for a drawn window and real
 # Chinese, not missing-glyph boxes (check_screenshot.py, standard library only).
 # SMOKE_OUT=DIR keeps the screenshots there. Exits non-zero on the first failure.
@@ -48,6 +49,13 @@ ok "$t"
 step "demo --members 30"; t=$(now)
 "$app" --db "$db" demo --members 30 > "$work/demo.txt"
 grep -q "30 名党员" "$work/demo.txt" || { echo "FAILED: demo said: $(cat "$work/demo.txt")" >&2; exit 1; }
+ok "$t"
+
+step "import-roster smoke-roster.xls (calamine)"; t=$(now)
+"$app" --db "$work/xls.db" import-roster "$here/smoke-roster.xls" --json > "$work/import.json" 2> "$work/import.err" \
+  || { echo "FAILED: import-roster said: $(cat "$work/import.err")" >&2; exit 1; }
+grep -q '"inserted": 2,' "$work/import.json" || { echo "FAILED: import-roster answered: $(cat "$work/import.json")" >&2; exit 1; }
+grep -q '"errors": \[\]' "$work/import.json" || { echo "FAILED: import-roster answered: $(cat "$work/import.json")" >&2; exit 1; }
 ok "$t"
 
 step "pairing print -o pairs.pdf"; t=$(now)

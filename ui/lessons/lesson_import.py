@@ -32,7 +32,7 @@ class LessonImport(QObject):
         )
         name, _ = QFileDialog.getOpenFileName(
             self.widget, self.tr("Import a lesson list"), str(folder),
-            self.tr("Spreadsheets (*.xlsx *.xlsm *.csv *.txt)"),
+            self.tr("Spreadsheets (*.xlsx *.xlsm *.xls *.ods *.et *.csv *.txt);;All files (*)"),
         )
         return Path(name) if name else None
 

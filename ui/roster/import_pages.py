@@ -122,8 +122,8 @@ class ImportFilePage(StepPage):
                                  "to the roster until the last step."))
         explanation = QLabel(self.tr(
             "What the file should look like:\n"
-            "• An Excel workbook (.xlsx) or a CSV file; for an old .xls file, open it in Excel or WPS and "
-            "save it as .xlsx first.\n"
+            "• An Excel or WPS workbook (.xlsx, .xls, .xlsm, .et), a LibreOffice sheet (.ods) or a CSV file; "
+            "old .xls files are read as they are.\n"
             "• One row of column names, for example 姓名, 性别, 出生日期, 公民身份号码, 手机, 党小组. Common "
             "names such as 身份证号, 出生年月 or 联系电话 are understood too; title rows above it are fine.\n"
             "• Below it, one member per row. Only the name is required.\n"
@@ -132,7 +132,7 @@ class ImportFilePage(StepPage):
         explanation.setWordWrap(True)
 
         self.path_edit = QLineEdit()
-        self.path_edit.setPlaceholderText(self.tr("Path of the .xlsx or .csv file"))
+        self.path_edit.setPlaceholderText(self.tr("Path of the spreadsheet (.xlsx, .xls, .ods …) or .csv file"))
         self.path_edit.textChanged.connect(self._path_changed)
         file_label = QLabel(self.tr("&File:"))
         file_label.setBuddy(self.path_edit)
@@ -174,7 +174,7 @@ class ImportFilePage(StepPage):
     def browse(self) -> None:
         chosen, _ = QFileDialog.getOpenFileName(
             self, self.tr("Choose the roster file"), self._last_dir(),
-            self.tr("Spreadsheets (*.xlsx *.csv);;All files (*)"),
+            self.tr("Spreadsheets (*.xlsx *.xlsm *.xls *.ods *.et *.csv);;All files (*)"),
         )
         if chosen:
             self.wiz.ctx.set_pref("import/last_dir", str(Path(chosen).parent))

@@ -43,7 +43,7 @@ class _ProgressBridge(QObject):
 
 
 class ImportWizard(QWizard):
-    """Import a roster sheet (.xlsx or .csv) into the branch roster."""
+    """Import a roster sheet (.xlsx, .xls, .xlsm, .et, .ods or .csv) into the branch roster."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)

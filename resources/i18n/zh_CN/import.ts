@@ -65,20 +65,20 @@
     <message>
         <location filename="../../../ui/roster/import_pages.py" line="124"/>
         <source>What the file should look like:
-• An Excel workbook (.xlsx) or a CSV file; for an old .xls file, open it in Excel or WPS and save it as .xlsx first.
+• An Excel or WPS workbook (.xlsx, .xls, .xlsm, .et), a LibreOffice sheet (.ods) or a CSV file; old .xls files are read as they are.
 • One row of column names, for example 姓名, 性别, 出生日期, 公民身份号码, 手机, 党小组. Common names such as 身份证号, 出生年月 or 联系电话 are understood too; title rows above it are fine.
 • Below it, one member per row. Only the name is required.
 • Type ID numbers as text so that Excel keeps all 18 digits.</source>
         <translation>文件要求：
-• Excel 工作簿（.xlsx）或 CSV 文件；老式的 .xls 文件请先用 Excel 或 WPS 打开，另存为 .xlsx。
+• Excel 或 WPS 工作簿（.xlsx、.xls、.xlsm、.et）、LibreOffice 表格（.ods）或 CSV 文件；老式的 .xls 文件可以直接导入。
 • 有一行列名，例如：姓名、性别、出生日期、公民身份号码、手机、党小组。“身份证号”“出生年月”“联系电话”等常见叫法也能识别；列名上方有标题行也没关系。
 • 列名下面每行一名党员，只有姓名必填。
 • 身份证号请按文本格式填写，这样 Excel 才能完整保留 18 位。</translation>
     </message>
     <message>
         <location filename="../../../ui/roster/import_pages.py" line="135"/>
-        <source>Path of the .xlsx or .csv file</source>
-        <translation>.xlsx 或 .csv 文件的位置</translation>
+        <source>Path of the spreadsheet (.xlsx, .xls, .ods …) or .csv file</source>
+        <translation>表格文件（.xlsx、.xls、.ods 等）或 .csv 文件的位置</translation>
     </message>
     <message>
         <location filename="../../../ui/roster/import_pages.py" line="137"/>
@@ -102,8 +102,8 @@
     </message>
     <message>
         <location filename="../../../ui/roster/import_pages.py" line="177"/>
-        <source>Spreadsheets (*.xlsx *.csv);;All files (*)</source>
-        <translation>表格文件 (*.xlsx *.csv);;所有文件 (*)</translation>
+        <source>Spreadsheets (*.xlsx *.xlsm *.xls *.ods *.et *.csv);;All files (*)</source>
+        <translation>表格文件 (*.xlsx *.xlsm *.xls *.ods *.et *.csv);;所有文件 (*)</translation>
     </message>
     <message>
         <location filename="../../../ui/roster/import_pages.py" line="187"/>

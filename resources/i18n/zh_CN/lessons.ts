@@ -383,8 +383,8 @@
     </message>
     <message>
         <location filename="../../../ui/lessons/lesson_import.py" line="35"/>
-        <source>Spreadsheets (*.xlsx *.xlsm *.csv *.txt)</source>
-        <translation>表格文件 (*.xlsx *.xlsm *.csv *.txt)</translation>
+        <source>Spreadsheets (*.xlsx *.xlsm *.xls *.ods *.et *.csv *.txt);;All files (*)</source>
+        <translation>表格文件 (*.xlsx *.xlsm *.xls *.ods *.et *.csv *.txt);;所有文件 (*)</translation>
     </message>
     <message>
         <location filename="../../../ui/lessons/lesson_import.py" line="46"/>
