@@ -34,7 +34,7 @@ class Benchmark:
 
 
 BENCHMARKS: tuple[Benchmark, ...] = (
-    Benchmark("import_roster", "10,000-row XLSX import vs. a bare openpyxl read"),
+    Benchmark("import_roster", "10,000-row XLSX import vs. bare openpyxl and calamine reads"),
     Benchmark("search_members", "search over 50,000 members"),
     Benchmark("startup", "process start → main window painted, 5,000 members"),
     Benchmark("roster_ui", "search keystroke; event-loop stalls during a 10,000-row import"),
