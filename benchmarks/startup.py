@@ -1,5 +1,8 @@
-"""Start-up time with 5,000 members: process start → main window painted, against a bare PySide6
-window script measured in the same run (targets: ≤ 1.5 s and ≤ 2× the bare window).
+"""Start-up with 5,000 members, as whole processes (interpreter, imports, database, first data) against
+a bare PySide6 window process measured in the same run, warm cache (files and bytecode), median of the runs:
+
+- the main window's first paint, as a double-click opens it (target ≤ 1.3× the bare window);
+- the roster page (花名册) with its 5,000 members' rows painted (target ≤ 2.0× the bare window).
 
 Run: .venv/bin/python -m benchmarks.startup
 """
@@ -18,9 +21,12 @@ from core.roster.demo import load_demo
 from core.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent
+WINDOW_TARGET = 1.3
+ROSTER_TARGET = 2.0
 
 
 def time_to_paint(args: list[str], env: dict[str, str]) -> float:
+    """Seconds from starting the process to the paint ``benchmarks.startup_probe`` watches for."""
     start = time.time()
     done = subprocess.run(
         [sys.executable, "-m", "benchmarks.startup_probe", *args],
@@ -29,25 +35,33 @@ def time_to_paint(args: list[str], env: dict[str, str]) -> float:
     return float(done.stdout.strip().splitlines()[-1]) - start
 
 
-def main(members: int = 5_000, repeats: int = 5) -> int:
+def main(members: int = 5_000, repeats: int = 7) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "branch.db"
         store = Store.open(db)
         load_demo(store, members=members, seed=5)
+        shown = int(store.scalar("SELECT count(*) FROM members WHERE deleted = 0"))
         store.close()
-        env = {**os.environ, "PYTHONPATH": str(ROOT), "XDG_DATA_HOME": tmp}
+        # Bytecode cached, as in the installed (PyInstaller) app: the warm-up runs write it.
+        env = {**os.environ, "PYTHONPATH": str(ROOT), "XDG_DATA_HOME": tmp, "PYTHONPYCACHEPREFIX": f"{tmp}/pycache"}
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
         env.setdefault("QT_QPA_PLATFORM", "offscreen")
-        time_to_paint(["app", str(db)], env)  # first run makes the daily backup; warm the caches
-        bare, app = [], []
-        for _ in range(repeats):
-            bare.append(time_to_paint(["bare"], env))
-            app.append(time_to_paint(["app", str(db)], env))
-    bare_s, app_s = statistics.median(bare), statistics.median(app)
-    print(f"members: {members}; platform: {env['QT_QPA_PLATFORM']}; median of {repeats}")
-    print(f"bare PySide6 window painted: {bare_s * 1000:.0f} ms")
-    print(f"Zhibu Desk main window painted: {app_s * 1000:.0f} ms (target ≤ 1500 ms)")
-    print(f"ratio: {app_s / bare_s:.2f} (target ≤ 2.0)")
-    ok = app_s <= 1.5 and app_s / bare_s <= 2
+        kinds = {"bare": ["bare"], "app": ["app", str(db)], "roster": ["roster", str(db), str(shown)]}
+        for args in kinds.values():  # warm the caches; the first start makes the daily backup
+            time_to_paint(args, env)
+        times: dict[str, list[float]] = {kind: [] for kind in kinds}
+        for _ in range(repeats):  # in turn, so that a slower moment of the machine hits all three
+            for kind, args in kinds.items():
+                times[kind].append(time_to_paint(args, env))
+    bare, app, roster = (statistics.median(times[kind]) for kind in kinds)
+    window_ratio, roster_ratio = app / bare, roster / bare
+    print(f"members: {shown}; platform: {env['QT_QPA_PLATFORM']}; whole processes, median of {repeats}, warm cache")
+    print(f"bare PySide6 window painted: {bare * 1000:.0f} ms")
+    print(f"main window first paint: {app * 1000:.0f} ms vs bare window {bare * 1000:.0f} ms = {window_ratio:.2f}× "
+          f"(target ≤ {WINDOW_TARGET}×)")
+    print(f"roster with {shown:,} members painted: {roster * 1000:.0f} ms vs bare window {bare * 1000:.0f} ms "
+          f"= {roster_ratio:.2f}× (target ≤ {ROSTER_TARGET}×)")
+    ok = window_ratio <= WINDOW_TARGET and roster_ratio <= ROSTER_TARGET
     print("PASS" if ok else "MISS")
     return 0 if ok else 1
 

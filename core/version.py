@@ -9,9 +9,10 @@
 
 from __future__ import annotations
 
-import tomllib
+import re
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from core.resources import app_root, is_frozen
 
@@ -20,13 +21,37 @@ BUILD_VERSION_FILE = "_build_version"
 UNKNOWN = "0+unknown"
 
 
+_SIMPLE_FIELD = re.compile(r'(name|version)\s*=\s*"([^"\\]*)"\s*(?:#.*)?')
+
+
+def _scan_project(text: str) -> dict[str, str] | None:
+    """``name`` and ``version`` of ``[project]`` when both are plain one-line strings (as this project
+    writes them), else None. Saves loading the TOML parser at every start from source."""
+    fields: dict[str, str] = {}
+    in_project = False
+    for line in text.splitlines():
+        stripped = line.strip()
+        if stripped.startswith("["):
+            in_project = stripped == "[project]"
+        elif in_project and (match := _SIMPLE_FIELD.fullmatch(stripped)):
+            fields[match[1]] = match[2]
+    return fields if len(fields) == 2 else None
+
+
 def read_pyproject_version(pyproject: Path) -> str | None:
     """``[project] version`` of ``pyproject`` when it is this project's file, else None."""
     try:
-        with pyproject.open("rb") as handle:
-            project = tomllib.load(handle).get("project", {})
-    except (OSError, tomllib.TOMLDecodeError):
+        text = pyproject.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
         return None
+    project: dict[str, Any] | None = _scan_project(text)
+    if project is None:
+        import tomllib
+
+        try:
+            project = tomllib.loads(text).get("project", {})
+        except tomllib.TOMLDecodeError:
+            return None
     if project.get("name") != DISTRIBUTION or not isinstance(project.get("version"), str):
         return None
     return str(project["version"])
@@ -56,4 +81,8 @@ def app_version() -> str:
     return found or _metadata_version() or UNKNOWN
 
 
-__version__ = app_version()
+def __getattr__(name: str) -> str:
+    """``__version__``: ``app_version()``, read when first asked for."""
+    if name == "__version__":
+        return app_version()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -1,4 +1,7 @@
-"""Starting the desktop app: language, font, first-run welcome, main window, ``--screenshot``."""
+"""Starting the desktop app: language, font, first-run welcome, main window, ``--screenshot``.
+
+Only what the first page needs happens before the window first paints; the daily backup and the
+background sync start after it, on the task runner."""
 
 from __future__ import annotations
 
@@ -12,7 +15,6 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
-from core.backup import backup_if_due
 from core.db import DatabaseError, data_dir, default_db_path
 from core.profile import get_profile
 from core.store import Store
@@ -20,8 +22,9 @@ from core.version import app_version
 from ui.context import AppContext
 from ui.fonts import apply_font, register_cjk_font
 from ui.i18n import DEFAULT_LANGUAGE, install_language
-from ui.main_window import MainWindow
+from ui.main_window import PAGE_KEYS, MainWindow
 from ui.resources import app_icon
+from ui.tasks import TaskContext
 
 
 def user_prefs_path() -> Path:
@@ -52,18 +55,36 @@ def prepare(app: QApplication, ctx: AppContext, language: str | None = None) -> 
     return language
 
 
-def open_or_create(ctx: AppContext) -> str:
-    """Open (migrating if needed) the database; returns the branch name for the title. Makes the
-    daily backup unless the preference ``backup/auto`` turned it off."""
-    auto_backup = bool(ctx.prefs.value("backup/auto", True, type=bool))
+def auto_backup_on(ctx: AppContext) -> bool:
+    return bool(ctx.prefs.value("backup/auto", True, type=bool))
+
+
+def open_or_create(ctx: AppContext, backup: bool = True) -> str:
+    """Open (migrating if needed) the database; returns the branch name for the title. With ``backup``,
+    makes the daily backup unless the preference ``backup/auto`` turned it off."""
     store = Store.open(ctx.db_path)
     try:
         profile = get_profile(store)
-        if auto_backup:
+        if backup and auto_backup_on(ctx):
+            from core.backup import backup_if_due
+
             backup_if_due(store.conn, ctx.db_path)
         return profile.name if profile else ""
     finally:
         store.close()
+
+
+def start_daily_backup(ctx: AppContext) -> None:
+    """The daily backup on the task runner (the app starts it once the window has painted)."""
+    if not auto_backup_on(ctx):
+        return
+
+    def work(task: TaskContext) -> None:
+        from core.backup import backup_if_due
+
+        backup_if_due(task.store.conn, ctx.db_path)
+
+    ctx.runner.run(work)
 
 
 def wait_until_idle(ctx: AppContext, seconds: float = 15.0) -> None:
@@ -92,23 +113,26 @@ def start_window(args: argparse.Namespace) -> tuple[QApplication, AppContext, Ma
 
         if not WelcomeDialog(ctx).exec():
             return 0
+    if args.page and args.page not in PAGE_KEYS:
+        print(f"unknown page: {args.page}; pages: {', '.join(PAGE_KEYS)}", file=sys.stderr)
+        return 2
     try:
-        branch_name = open_or_create(ctx)
+        branch_name = open_or_create(ctx, backup=False)
     except DatabaseError as exc:
         from ui.messages import show_error
 
         show_error(None, exc)
         return 1
 
-    window = MainWindow(ctx, branch_name)
-    if args.page:
-        try:
-            window.show_page(args.page)
-        except KeyError:
-            print(f"unknown page: {args.page}; pages: {', '.join(window.page_keys)}", file=sys.stderr)
-            return 2
+    window = MainWindow(ctx, branch_name, start_page=args.page or "home")
+    window.first_painted.connect(lambda: start_daily_backup(ctx))
     window.show()
     return app, ctx, window
+
+
+def start_background_work(ctx: AppContext, window: MainWindow) -> None:
+    """What the running app does besides the window, once the window has painted: the sync clock."""
+    window.first_painted.connect(lambda: ctx.auto_sync.start())  # background sync while enrolled
 
 
 def run_gui(args: argparse.Namespace) -> int:
@@ -122,7 +146,7 @@ def run_gui(args: argparse.Namespace) -> int:
         ok = image.save(str(args.screenshot))
         ctx.runner.wait()
         return 0 if ok and not image.isNull() else 1
-    ctx.auto_sync.start()  # background sync every few minutes while enrolled
+    start_background_work(ctx, window)
     running = hold_running_mutex()  # noqa: F841 (held until the process exits)
     return app.exec()
 

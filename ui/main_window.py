@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import importlib
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence, QPaintEvent, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -18,7 +19,9 @@ from PySide6.QtWidgets import (
 
 from ui.context import AppContext
 from ui.pages.base import Page
-from ui.sync.indicator import SyncIndicator
+
+if TYPE_CHECKING:
+    from ui.sync.indicator import SyncIndicator
 
 # key, module, class, title (translated in the class's context, where the page's title() has it).
 # Modules are imported when a page is first shown, so start-up only pays for the first page.
@@ -34,10 +37,20 @@ PAGES: tuple[tuple[str, str, str, str], ...] = (
 )
 
 
+PAGE_KEYS: tuple[str, ...] = tuple(key for key, *_ in PAGES)
+
+
 class MainWindow(QMainWindow):
-    def __init__(self, ctx: AppContext, branch_name: str = "") -> None:
+    """Opens on ``start_page`` (the home page unless told otherwise): only that page is built."""
+
+    first_painted = Signal()  # once, just after the window first painted: the time for deferred work
+
+    def __init__(self, ctx: AppContext, branch_name: str = "", start_page: str = "home") -> None:
         super().__init__()
+        if start_page not in PAGE_KEYS:
+            raise KeyError(start_page)
         self.ctx = ctx
+        self._painted = False
         self.setWindowTitle(self.tr("Zhibu Desk") + (f" — {branch_name}" if branch_name else ""))
         self.resize(1280, 800)
         self.setMinimumSize(QSize(960, 600))
@@ -51,7 +64,7 @@ class MainWindow(QMainWindow):
             "QListWidget#navigation::item:selected { background: #c8102e; color: white; }"
         )
         self.stack = QStackedWidget()
-        self.page_keys = [key for key, *_ in PAGES]
+        self.page_keys = list(PAGE_KEYS)
         self.pages: dict[str, Page] = {}
         for number, (key, _module, class_name, title) in enumerate(PAGES, start=1):
             item = QListWidgetItem(QCoreApplication.translate(class_name, title))
@@ -70,11 +83,21 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(body)
         self.status_label = QLabel(str(ctx.db_path))
         self.statusBar().addPermanentWidget(self.status_label)
-        self.sync_indicator = SyncIndicator(ctx)
-        self.sync_indicator.open_requested.connect(lambda: self.show_page("sync"))
-        self.statusBar().addPermanentWidget(self.sync_indicator)
-        self.sync_indicator.request()  # a moment after start-up: the first paint does not wait for it
-        self.nav.setCurrentRow(0)
+        self._sync_indicator: SyncIndicator | None = None
+        self.first_painted.connect(lambda: self.sync_indicator)  # the first paint does not wait for it
+        self.nav.setCurrentRow(self.page_keys.index(start_page))
+
+    @property
+    def sync_indicator(self) -> SyncIndicator:
+        """The sync state in the status bar, made just after the first paint (or when first asked for)."""
+        if self._sync_indicator is None:
+            from ui.sync.indicator import SyncIndicator
+
+            self._sync_indicator = SyncIndicator(self.ctx)
+            self._sync_indicator.open_requested.connect(lambda: self.show_page("sync"))
+            self.statusBar().addPermanentWidget(self._sync_indicator)
+            self._sync_indicator.request()  # reads the state a moment later
+        return self._sync_indicator
 
     def show_page(self, key: str) -> Page:
         if key not in self.page_keys:
@@ -102,6 +125,12 @@ class MainWindow(QMainWindow):
     def _reload_current(self) -> None:
         if self.stack.count():
             self.current_page().reload()
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt naming)
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            QTimer.singleShot(0, self.first_painted.emit)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt naming)
         self.ctx.auto_sync.stop()  # a running sync stops at its next safe point

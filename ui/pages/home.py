@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.roster.overview import PROBATION_WARNING_DAYS, branch_overview
 from ui.context import AppContext
 from ui.figure_tile import MUTED, FigureTile
 from ui.pages.base import Page
@@ -141,6 +140,8 @@ class HomePage(Page):
         today = self.today()
 
         def load(task: TaskContext) -> dict[str, Any]:
+            from core.roster.overview import PROBATION_WARNING_DAYS, branch_overview  # not needed to paint
+
             return branch_overview(task.store, today, due_within=PROBATION_WARNING_DAYS)
 
         def done(overview: dict[str, Any]) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
 )
 
 from core.profile import get_profile
-from core.roster.export import export_roster
 from core.roster.fields import CATEGORIES, STATUSES, WECHAT_LEVELS
 from core.roster.groups import list_groups
 from core.roster.members import delete_member, undelete_member
@@ -35,8 +34,7 @@ from ui import messages
 from ui.context import AppContext
 from ui.forms import filter_edit
 from ui.pages.base import Page
-from ui.roster.groups_dialog import GroupsDialog
-from ui.roster.member_dialog import MemberDialog
+from ui.roster.column_fit import widest_texts
 from ui.roster.model import (
     COLUMN_KEYS,
     NAME,
@@ -46,10 +44,14 @@ from ui.roster.model import (
     column_titles,
     columns_from_keys,
 )
-from ui.roster.printing import choose_export_file, preview_roster, roster_title
-from ui.roster.status_dialog import StatusDialog, status_menu
-from ui.tables import record_table
+from ui.roster.status_dialog import status_menu
+from ui.tables import fit_columns, record_table
 from ui.tasks import TaskContext
+
+# The dialogs, printing and export are imported when first used: opening the page does not need them.
+if TYPE_CHECKING:
+    from ui.roster.member_dialog import MemberDialog
+    from ui.roster.status_dialog import StatusDialog
 
 Flag = QItemSelectionModel.SelectionFlag
 COLUMNS_PREF = "roster/columns"
@@ -222,7 +224,7 @@ class RosterPage(Page):
         self.model.set_members(members, today=date.today())
         self._select(selected)
         if not self.loaded:
-            self.table.resizeColumnsToContents()
+            fit_columns(self.table, lambda column: widest_texts(self.model, column))
             self.loaded = True
         self._update_actions()
 
@@ -300,6 +302,8 @@ class RosterPage(Page):
     # --- members -------------------------------------------------------------------------------
 
     def member_dialog(self, member: dict[str, Any] | None = None) -> MemberDialog:
+        from ui.roster.member_dialog import MemberDialog
+
         dialog = MemberDialog(self.ctx, member, [g["name"] for g in self.groups], self)
         dialog.saved.connect(lambda member_id: self._select_ids.append(member_id))
         return dialog
@@ -361,6 +365,8 @@ class RosterPage(Page):
         self.notice.show()
 
     def status_dialog(self, action: str | None = None) -> StatusDialog:
+        from ui.roster.status_dialog import StatusDialog
+
         return StatusDialog(self.ctx, self.selected_members(), action, self)
 
     def change_status(self, action: str) -> None:
@@ -368,6 +374,8 @@ class RosterPage(Page):
             self.status_dialog(action).exec()
 
     def edit_groups(self) -> None:
+        from ui.roster.groups_dialog import GroupsDialog
+
         GroupsDialog(self.ctx, self).exec()
 
     def import_members(self) -> None:
@@ -379,6 +387,8 @@ class RosterPage(Page):
     # --- export and print ----------------------------------------------------------------------
 
     def export_members(self) -> None:
+        from ui.roster.printing import choose_export_file
+
         members = self.proxy.visible_members()
         folder = Path(str(self.ctx.pref(EXPORT_DIR_PREF, str(Path.home()))))
         chosen = choose_export_file(self, len(members), folder)
@@ -388,6 +398,9 @@ class RosterPage(Page):
             self.export_to(path, show_id_numbers, members)
 
     def export_to(self, path: Path, show_id_numbers: bool, members: list[dict[str, Any]] | None = None) -> None:
+        from core.roster.export import export_roster
+        from ui.roster.printing import roster_title
+
         chosen = members if members is not None else self.proxy.visible_members()
         title = roster_title(self.branch_name)
 
@@ -400,4 +413,6 @@ class RosterPage(Page):
         self.ctx.runner.run(work, done, parent=self, title=self.tr("Exporting…"))
 
     def print_members(self) -> None:
+        from ui.roster.printing import preview_roster, roster_title
+
         preview_roster(self, self.proxy.visible_members(), roster_title(self.branch_name)).exec()
