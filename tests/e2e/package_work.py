@@ -15,6 +15,7 @@ import subprocess
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -100,10 +101,11 @@ def _refused(done: subprocess.CompletedProcess[str], message: str) -> str:
     return str(answer)
 
 
-def publish_lesson(db_url: str, n: int) -> str:
-    """A district lesson (``lesson publish``); its id."""
+def publish_lesson(db_url: str, n: int, published: date) -> str:
+    """A district lesson (``lesson publish``) published on ``published`` (the test's today, which stays
+    the same when a run passes midnight); its id."""
     answer = admin(db_url, "lesson", "publish", "--title", f"区委微党课第{n}讲",
-                   "--url", f"https://dj.example.cn/district/{n}", "--minutes", "15")
+                   "--url", f"https://dj.example.cn/district/{n}", "--minutes", "15", "--published", published.isoformat())
     return str(answer["lesson_id"])
 
 

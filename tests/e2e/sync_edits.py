@@ -336,7 +336,8 @@ class LocalEdits:
         """The district publishes a lesson (what ``lesson publish`` runs); every branch gets it."""
         n = next(PUBLISHED)
         url = f"https://dj.example.cn/district/{n:05d}"
-        answer = district_admin.publish_lesson(self.district, f"区里的微党课第{n}讲", url, minutes=10 + n % 50)
+        answer = district_admin.publish_lesson(self.district, f"区里的微党课第{n}讲", url, minutes=10 + n % 50,
+                                              published=TODAY.isoformat())
         wanted = {"title": f"区里的微党课第{n}讲", "video_url": url, "minutes": 10 + n % 50,
                   "published_date": TODAY.isoformat(), "archived": 0, "deleted": 0}
         columns = next(stored.fields for key, stored in self.model.rows.items() if key[0] == "lessons")

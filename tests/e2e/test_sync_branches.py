@@ -126,7 +126,7 @@ def test_two_branches_sync_apart_and_both_get_the_district_lesson(
     assert (first_b.pushed, first_b.rejected) == (13, 0)
 
     published = admin(server.db_url, "lesson", "publish", "--title", "学习二十届三中全会精神",
-                      "--url", "https://dj.example.cn/v/3", "--minutes", "25")
+                      "--url", "https://dj.example.cn/v/3", "--minutes", "25", "--published", TODAY.isoformat())
     assert sync(a).pulled == 1 and sync(b).pulled == 1
     for store in (a, b):
         lesson = store.get("lessons", published["lesson_id"])

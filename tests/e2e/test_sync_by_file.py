@@ -121,7 +121,7 @@ def test_a_pc_with_no_link_and_an_online_pc_of_the_same_branch_end_up_with_the_s
         made = sync_status(a.store).pending
         exported = export_package(a_db, stick / f"同步包{n}.zbsync")
         assert exported["number"] == n and exported["records"] == made > 0
-        lessons.append(publish_lesson(db_url, n))
+        lessons.append(publish_lesson(db_url, n, TODAY))
 
         shared = sorted(_members(a.store) & _members(b.store))
         member_id, name, value = edit_shared(b, rng, ledger, shared)

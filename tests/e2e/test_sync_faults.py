@@ -154,7 +154,7 @@ def test_random_rounds_through_a_breaking_link_lose_and_duplicate_nothing(
     branch = admin(server.db_url, "branch", "add", "--name", "河东村党支部")
     second_code = admin(server.db_url, "branch", "code", branch["branch_id"])["enrollment_code"]
     admin(server.db_url, "lesson", "publish", "--title", "学习党章", "--url", "https://dj.example.cn/v/1",
-          "--minutes", "20")
+          "--minutes", "20", "--published", TODAY.isoformat())  # the test's today, also across midnight
     ledger = Ledger(today=TODAY)
     office = Office.enrolled("办公室电脑", open_office(tmp_path / "office.db", server, branch["enrollment_code"],
                                                         "办公室电脑"), fields=("phone", "note", "deleted"))
