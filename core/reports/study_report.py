@@ -4,16 +4,17 @@ study recorded — the same figures for the screen, XLSX and PDF."""
 
 from __future__ import annotations
 
-import gc
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import repeat
 from typing import Any
 
 from core.lessons.fields import METHODS, method_text
 from core.lessons.study import studying_members
 from core.reports.period import Period, months_before, parse_period
+from core.reports.study_snapshot import RecordSnapshot, record_snapshot
 from core.roster.fields import STATUSES
 from core.store import Store
 
@@ -76,47 +77,6 @@ class IdleMember:
     last_study: str | None  # ISO date of the latest study, None when never
 
 
-@dataclass(frozen=True)
-class RecordSnapshot:
-    """The valid study records as (member_id, lesson_id, study_date, minutes, self_reported), with
-    the state of the database they were read from. A screen that shows report after report (other
-    periods, another N) passes the last snapshot back and the records are read again only if they
-    changed; what does not depend on the period is worked out once per snapshot."""
-
-    key: tuple[int, int, int]  # revision counter, highest rowid, number of valid records
-    rows: list[tuple[str, str, str, int | None, int]]
-    all_time: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)  # see _tally
-
-
-def _snapshot_key(store: Store) -> tuple[int, int, int]:
-    # Every write through Store bumps the revision counter; the rowid and the count of valid records
-    # also catch rows written by other means (records are immutable: only inserts and voids happen).
-    rev = int(store.scalar("SELECT value FROM rev_counter WHERE id = 1") or 0)
-    top = int(store.scalar("SELECT max(rowid) FROM study_records") or 0)
-    valid = int(store.scalar("SELECT count(*) FROM study_records WHERE deleted = 0") or 0)
-    return rev, top, valid
-
-
-def record_snapshot(store: Store, previous: RecordSnapshot | None = None) -> RecordSnapshot:
-    """The valid records now: ``previous`` itself when nothing has changed since it was read."""
-    key = _snapshot_key(store)
-    if previous is not None and previous.key == key:
-        return previous
-    collecting = gc.isenabled()
-    gc.disable()  # ~100,000 tuples that form no cycles: collections would only walk them again
-    try:
-        # Every valid record is read, in no particular order: a plain scan of the table is quicker than
-        # walking the partial date index SQLite would otherwise pick and looking each row up from it.
-        rows = store.conn.execute(
-            "SELECT member_id, lesson_id, study_date, minutes, self_reported FROM study_records NOT INDEXED "
-            "WHERE deleted = 0"
-        ).fetchall()
-    finally:
-        if collecting:
-            gc.enable()
-    return RecordSnapshot(key, rows)
-
-
 @dataclass
 class StudyReport:
     period: Period
@@ -151,7 +111,7 @@ class StudyReport:
 
 @dataclass
 class _Tally:
-    """Everything the report needs from the records, gathered in one pass."""
+    """Everything the report needs from the records of a period."""
 
     learners: dict[str, set[str]]  # lesson → members (any date)
     last_study: dict[str, str]  # member → latest date
@@ -165,50 +125,38 @@ class _Tally:
 
 
 def _tally(snapshot: RecordSnapshot, period: Period) -> _Tally:
-    """One pass over the valid records, aggregated in Python.
+    """The period's figures, summed from its months' (a period is a month, a quarter or a year).
 
-    For a year of 100,000 records this is several times faster than SQLite GROUP BY queries with
-    DISTINCT over the same rows (measured by benchmarks.study_ledger). What does not depend on the
-    period (who studied each lesson, each member's latest study) is gathered on the first pass over
-    a snapshot and kept with it. The cyclic garbage collector is paused meanwhile, as in
-    :func:`record_snapshot`."""
+    For a year of 100,000 records counting in Python is several times faster than SQLite GROUP BY
+    queries with DISTINCT over the same rows (measured by benchmarks.study_ledger); each month is
+    counted once per snapshot and kept with it, as is what does not depend on the period (who studied
+    each lesson, each member's latest study)."""
     months = period.months
-    month_index = {m: i for i, m in enumerate(months)}
-    first, last = period.start.isoformat(), period.end.isoformat()
-    known = snapshot.all_time.get("tally")
-    all_time = known is None
-    learners: dict[str, set[str]] = defaultdict(set) if all_time else known[0]
-    last_study: dict[str, str] = {} if all_time else known[1]
+    learners, last_study = snapshot.learners_and_last_study()
     tally = _Tally(learners, last_study, monthly=dict.fromkeys(months, 0))
-    records, minutes_of, lessons, monthly = tally.records, tally.minutes, tally.lessons, tally.monthly
-    lesson_records = tally.lesson_records
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        for member_id, lesson_id, day, minutes, self_reported in snapshot.rows:
-            if all_time:
-                learners[lesson_id].add(member_id)
-                if day > last_study.get(member_id, ""):
-                    last_study[member_id] = day
-            if first <= day <= last:
-                records[member_id] += 1
-                lessons[member_id].add(lesson_id)
-                lesson_records[lesson_id] += 1
-                month = day[:7]
-                monthly[month] += 1
-                if minutes:
-                    per_month = minutes_of.get(member_id)
-                    if per_month is None:
-                        per_month = minutes_of[member_id] = [0] * len(months)
-                    per_month[month_index[month]] += minutes
-                if self_reported:
-                    tally.self_reported[member_id] += 1
-                    tally.lesson_self_reported[lesson_id] += 1
-    finally:
-        if collecting:
-            gc.enable()
-    if all_time:
-        snapshot.all_time["tally"] = (learners, last_study)  # read only from now on
+    stats = [snapshot.month_stats(month) for month in months]
+    for month, counted in zip(months, stats, strict=True):
+        tally.monthly[month] = counted.count
+    if len(stats) == 1:  # one month: its counts as they are (read only, as the snapshot's are)
+        only = stats[0]
+        tally.records, tally.lessons, tally.lesson_records = only.records, only.lessons, only.lesson_records
+        tally.self_reported, tally.lesson_self_reported = only.self_reported, only.lesson_self_reported
+        tally.minutes = {member_id: [spent] for member_id, spent in only.minutes.items()}
+        return tally
+    lessons = tally.lessons
+    for index, counted in enumerate(stats):
+        for counter, part in ((tally.records, counted.records), (tally.lesson_records, counted.lesson_records),
+                              (tally.self_reported, counted.self_reported),
+                              (tally.lesson_self_reported, counted.lesson_self_reported)):
+            for key, number in part.items():
+                counter[key] += number
+        for member_id, studied in counted.lessons.items():
+            lessons[member_id] |= studied
+        for member_id, spent in counted.minutes.items():
+            per_month = tally.minutes.get(member_id)
+            if per_month is None:
+                per_month = tally.minutes[member_id] = [0] * len(months)
+            per_month[index] = spent
     return tally
 
 
@@ -223,11 +171,8 @@ def _coverage(store: Store, members: list[dict[str, Any]], tally: _Tally) -> lis
     )
     out = []
     for lesson in lessons:
-        per_group: dict[str, int] = defaultdict(int)
-        for member_id in tally.learners.get(lesson["id"], ()):
-            group = group_of.get(member_id)
-            if group is not None:
-                per_group[group] += 1
+        per_group = Counter(map(group_of.get, tally.learners.get(lesson["id"], ())))
+        per_group.pop(None, None)  # learners no longer expected to study
         groups = [GroupCoverage(name, per_group.get(name, 0), total) for name, total in group_totals.items()]
         out.append(
             LessonCoverage(lesson["id"], lesson["title"], lesson["published_date"],
@@ -257,7 +202,7 @@ def _ledger(store: Store, period: Period, members: list[dict[str, Any]], tally: 
         row.minutes = sum(row.monthly_minutes)
         studied = tally.lessons[member_id]
         row.lessons = len(studied)
-        row.credit_hours = round(sum(credit.get(lesson, 0.0) for lesson in studied), 2)
+        row.credit_hours = round(sum(map(credit.get, studied, repeat(0.0))), 2)
         row.self_reported = tally.self_reported.get(member_id, 0)
     return list(rows.values())
 
@@ -313,11 +258,17 @@ def build_study_report(
     """All the report's figures for ``period``; "idle" means no study on or after the day
     ``idle_months`` months before ``today``. ``snapshot``: the records of an earlier report,
     reused when they are still current."""
-    members = studying_members(store)
     snapshot = record_snapshot(store, snapshot)
+    # Members and lessons change only with a write, which makes a new snapshot: what comes of them
+    # alone is kept with the snapshot.
+    members = snapshot.all_time.get("members")
+    if members is None:
+        members = snapshot.all_time["members"] = studying_members(store)
     tally = _tally(snapshot, period)
     since = months_before(today or date.today(), idle_months)
-    coverage = _coverage(store, members, tally)
+    coverage = snapshot.all_time.get("coverage")
+    if coverage is None:
+        coverage = snapshot.all_time["coverage"] = _coverage(store, members, tally)
     return StudyReport(
         period=period,
         coverage=coverage,

@@ -110,3 +110,24 @@ def test_a_snapshot_is_reused_until_the_records_change(store: Store, branch: dic
     void_record(store, voided, "录错了人")
     after_void = build_study_report(store, parse_period("2026-Q4"), today=TODAY, snapshot=after_entry.snapshot)
     assert after_void.totals == first.totals
+
+
+def test_new_records_are_added_to_the_last_snapshot_as_if_all_were_read(store: Store, branch: dict[str, str]) -> None:
+    first = build_study_report(store, parse_period("2026"), today=TODAY)
+    months_before_entry = {month: len(rows) for month, rows in first.snapshot.by_month().items()}
+    learners_before = {lesson: set(ids) for lesson, ids in first.snapshot.learners_and_last_study()[0].items()}
+    record_study(store, StudyEntry(branch["L2"], "2026-11-21", "self_scan"), [branch["a3"]], today=TODAY)
+    grown = build_study_report(store, parse_period("2026"), today=TODAY, snapshot=first.snapshot)
+    fresh = build_study_report(store, parse_period("2026"), today=TODAY)
+    assert grown.snapshot.rows[: len(first.snapshot.rows)] == first.snapshot.rows  # kept, the new one added
+    assert len(grown.snapshot.rows) == len(fresh.snapshot.rows) == len(first.snapshot.rows) + 1
+    for field_name in ("coverage", "ledger", "idle", "monthly_counts", "scans", "totals"):
+        assert getattr(grown, field_name) == getattr(fresh, field_name), field_name
+    # the earlier snapshot is left as it was
+    assert {month: len(rows) for month, rows in first.snapshot.by_month().items()} == months_before_entry
+    assert first.snapshot.learners_and_last_study()[0] == learners_before
+    voided = list_records(store, member_id=branch["a3"])[0]["id"]
+    void_record(store, voided, "录错了人")
+    after_void = build_study_report(store, parse_period("2026"), today=TODAY, snapshot=grown.snapshot)
+    assert len(after_void.snapshot.rows) == len(grown.snapshot.rows) - 1  # a void: all read again
+    assert after_void.totals == build_study_report(store, parse_period("2026"), today=TODAY).totals
