@@ -10,14 +10,21 @@ def main(argv: list[str] | None = None) -> int:
 
     argv = sys.argv[1:] if argv is None else argv
     if wants_desktop(argv):
-        # Opening the window does not load the sub-commands.
+        # Opening the window does not load the sub-commands; the core modules come before Qt.
+        from core.preload import preload
+
+        args = desktop_parser().parse_args(argv)
+        preload(args.page)
         from ui.app import run_gui
 
-        return run_gui(desktop_parser().parse_args(argv))
+        return run_gui(args)
     from core.cli import build_parser, run
 
     args = build_parser().parse_args(argv)
     if args.command is None:
+        from core.preload import preload
+
+        preload(args.page)
         from ui.app import run_gui
 
         return run_gui(args)

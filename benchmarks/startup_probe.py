@@ -3,8 +3,9 @@ print the wall-clock time of the paint being measured, then exit.
 
     bare           a bare PySide6 main window: its first paint
     app DB         the app as a double-click starts it (home page): the main window's first paint
-    roster DB      the app opened on the roster page: the first paint of the member table's rows
-                   once the whole roster is in the table
+    roster DB N    the app opened on the roster page: the first paint of the member table's rows
+                   with the page counting all N members, then (a second line) the first paint
+                   once all N are in the table, searchable and sortable
 """
 
 from __future__ import annotations
@@ -13,22 +14,30 @@ import sys
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QApplication, QMainWindow
+if sys.argv[1] != "bare":  # as main.py does, before Qt
+    from core.preload import preload
+
+    preload("roster" if sys.argv[1] == "roster" else None)
+
+from PySide6.QtCore import QEvent, QObject, QTimer  # noqa: E402
+from PySide6.QtWidgets import QApplication, QMainWindow  # noqa: E402
 
 
 class FirstPaint(QObject):
-    """Prints the time of the first paint of the watched widget for which ``ready()`` holds, then quits."""
+    """Prints the time of the first paint of the watched widget for which each of ``ready`` holds in
+    turn (one line each), then quits."""
 
-    def __init__(self, ready: Callable[[], bool] = lambda: True) -> None:
+    def __init__(self, *ready: Callable[[], bool]) -> None:
         super().__init__()
-        self.ready = ready
+        self.ready = list(ready) or [lambda: True]
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt naming)
-        if event.type() == QEvent.Type.Paint and self.ready():
+        if event.type() == QEvent.Type.Paint and self.ready[0]():
             print(f"{time.time():.6f}", flush=True)
-            QTimer.singleShot(0, QApplication.quit)
-            watched.removeEventFilter(self)
+            self.ready.pop(0)
+            if not self.ready:
+                QTimer.singleShot(0, QApplication.quit)
+                watched.removeEventFilter(self)
         return False
 
 
@@ -54,10 +63,13 @@ def main() -> int:
         page = window.pages["roster"]
         members = int(sys.argv[3])
 
-        def rows_in_table() -> bool:  # every member in the model and in the table, and rows to paint
+        def rows_shown() -> bool:  # rows to paint, and the page counting every member
+            return page.proxy.rowCount() > 0 and members in (page.total_members, page.model.rowCount())
+
+        def all_in_table() -> bool:
             return page.loaded and page.model.rowCount() == members and page.proxy.rowCount() > 0
 
-        probe = FirstPaint(rows_in_table)
+        probe = FirstPaint(rows_shown, all_in_table)
         page.table.viewport().installEventFilter(probe)  # type: ignore[attr-defined]
     else:
         probe = FirstPaint()

@@ -75,7 +75,7 @@ def open_or_create(ctx: AppContext, backup: bool = True) -> str:
 
 
 def start_daily_backup(ctx: AppContext) -> None:
-    """The daily backup on the task runner (the app starts it once the window has painted)."""
+    """The daily backup on the task runner (the app starts it a moment after the window painted)."""
     if not auto_backup_on(ctx):
         return
 
@@ -125,14 +125,14 @@ def start_window(args: argparse.Namespace) -> tuple[QApplication, AppContext, Ma
         return 1
 
     window = MainWindow(ctx, branch_name, start_page=args.page or "home")
-    window.first_painted.connect(lambda: start_daily_backup(ctx))
+    window.background_time.connect(lambda: start_daily_backup(ctx))
     window.show()
     return app, ctx, window
 
 
 def start_background_work(ctx: AppContext, window: MainWindow) -> None:
     """What the running app does besides the window, once the window has painted: the sync clock."""
-    window.first_painted.connect(lambda: ctx.auto_sync.start())  # background sync while enrolled
+    window.background_time.connect(lambda: ctx.auto_sync.start())  # background sync while enrolled
 
 
 def run_gui(args: argparse.Namespace) -> int:
@@ -141,6 +141,7 @@ def run_gui(args: argparse.Namespace) -> int:
         return started
     app, ctx, window = started
     if args.screenshot:
+        window.sync_indicator  # noqa: B018 (made now, so that the picture has it)
         wait_until_idle(ctx)
         image = window.grab()
         ok = image.save(str(args.screenshot))

@@ -38,12 +38,15 @@ PAGES: tuple[tuple[str, str, str, str], ...] = (
 
 
 PAGE_KEYS: tuple[str, ...] = tuple(key for key, *_ in PAGES)
+BACKGROUND_DELAY_MS = 500
 
 
 class MainWindow(QMainWindow):
     """Opens on ``start_page`` (the home page unless told otherwise): only that page is built."""
 
-    first_painted = Signal()  # once, just after the window first painted: the time for deferred work
+    # Once, a moment after the window first painted (its first page's data shown by then): the time for
+    # the work that can wait — the sync indicator, the daily backup, the sync clock.
+    background_time = Signal()
 
     def __init__(self, ctx: AppContext, branch_name: str = "", start_page: str = "home") -> None:
         super().__init__()
@@ -84,7 +87,7 @@ class MainWindow(QMainWindow):
         self.status_label = QLabel(str(ctx.db_path))
         self.statusBar().addPermanentWidget(self.status_label)
         self._sync_indicator: SyncIndicator | None = None
-        self.first_painted.connect(lambda: self.sync_indicator)  # the first paint does not wait for it
+        self.background_time.connect(lambda: self.sync_indicator)  # the first paint does not wait for it
         self.nav.setCurrentRow(self.page_keys.index(start_page))
 
     @property
@@ -130,7 +133,7 @@ class MainWindow(QMainWindow):
         super().paintEvent(event)
         if not self._painted:
             self._painted = True
-            QTimer.singleShot(0, self.first_painted.emit)
+            QTimer.singleShot(BACKGROUND_DELAY_MS, self, self.background_time.emit)  # not after the window is gone
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt naming)
         self.ctx.auto_sync.stop()  # a running sync stops at its next safe point

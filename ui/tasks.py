@@ -193,6 +193,15 @@ class TaskRunner(QObject):
         self.pool.start(job)
         return task
 
+    def run_now(self, fn: Callable[[TaskContext], Any]) -> Any:
+        """Run ``fn`` on this thread and return its result (errors are raised): only for the few
+        milliseconds of data a window needs before its first paint."""
+        context = TaskContext(self.db_path, lambda _done, _total, _text: None)
+        try:
+            return fn(context)
+        finally:
+            context.close()
+
     def _close(self, task: Task) -> None:
         self.running.discard(task)
         task.finish()

@@ -78,9 +78,10 @@ class MemberIndex:
 
 
 def filter_members(
-    store: Store, filters: MemberFilter | None = None, today: date | None = None
+    store: Store, filters: MemberFilter | None = None, today: date | None = None, limit: int | None = None
 ) -> list[dict[str, Any]]:
-    """Members passing the filters (no search text), in pinyin order, with their group names."""
+    """Members passing the filters (no search text), in pinyin order, with their group names; with
+    ``limit``, only the first ones."""
     filters = filters or MemberFilter()
     today = today or date.today()
     where: list[str] = []
@@ -104,7 +105,14 @@ def filter_members(
     if where:
         sql += " WHERE " + " AND ".join(f"({w})" for w in where)
     sql += " ORDER BY name_pinyin, name"
+    if limit is not None:
+        sql += f" LIMIT {int(limit)}"
     return with_group_names(store, store.query(sql, params))
+
+
+def member_count(store: Store) -> int:
+    """How many members the roster has (not counting deleted ones)."""
+    return int(store.scalar("SELECT count(*) FROM members WHERE deleted = 0"))
 
 
 def search_members(

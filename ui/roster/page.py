@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from pathlib import Path
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Qt, QTimer
@@ -24,17 +24,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.profile import get_profile
 from core.roster.fields import CATEGORIES, STATUSES, WECHAT_LEVELS
-from core.roster.groups import list_groups
 from core.roster.members import delete_member, undelete_member
-from core.roster.search import filter_members
 from core.store import Store
 from ui import messages
 from ui.context import AppContext
 from ui.forms import filter_edit
 from ui.pages.base import Page
 from ui.roster.column_fit import widest_texts
+from ui.roster.loading import FIRST_ROWS, Loaded, first_rows, whole_roster
 from ui.roster.model import (
     COLUMN_KEYS,
     NAME,
@@ -44,21 +42,19 @@ from ui.roster.model import (
     column_titles,
     columns_from_keys,
 )
-from ui.roster.status_dialog import status_menu
-from ui.tables import fit_columns, record_table
+from ui.roster.page_actions import RosterActions
+from ui.tables import after_next_paint, fit_columns, record_table
 from ui.tasks import TaskContext
 
 # The dialogs, printing and export are imported when first used: opening the page does not need them.
 if TYPE_CHECKING:
     from ui.roster.member_dialog import MemberDialog
-    from ui.roster.status_dialog import StatusDialog
 
 Flag = QItemSelectionModel.SelectionFlag
 COLUMNS_PREF = "roster/columns"
-EXPORT_DIR_PREF = "roster/export_dir"
 
 
-class RosterPage(Page):
+class RosterPage(Page, RosterActions):
     key = "roster"
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
@@ -68,7 +64,8 @@ class RosterPage(Page):
         self.proxy.setSourceModel(self.model)
         self.groups: list[dict[str, Any]] = []
         self.branch_name = ""
-        self.loaded = False
+        self.loaded = False  # the whole roster is in the table
+        self.total_members = 0
         self._generation = 0
         self._select_ids: list[str] = []
         self._last_deleted: list[dict[str, Any]] = []
@@ -150,7 +147,8 @@ class RosterPage(Page):
         self.edit_button = self._button(row, self.tr("Edit"), self.edit_selected, self.tr("Enter or double-click"))
         self.delete_button = self._button(row, self.tr("Delete"), self.delete_selected, self.tr("Del"))
         self.status_button = self._button(row, self.tr("Change status"), None)
-        self.status_button.setMenu(status_menu(self.status_button, self.change_status))
+        self.status_button.setMenu(QMenu(self.status_button))  # filled when first opened
+        self.status_button.menu().aboutToShow.connect(self._fill_status_menu)
         row.addSpacing(12)
         self._button(row, self.tr("Party groups…"), self.edit_groups)
         self._button(row, self.tr("Import…"), self.import_members)
@@ -200,32 +198,57 @@ class RosterPage(Page):
     # --- loading -------------------------------------------------------------------------------
 
     def reload(self) -> None:
+        if not self.loaded and not self.model.rowCount() and not self.isVisible():
+            self._show_first_rows_now()  # the window opens on this page: its first paint shows rows
         self._reload_timer.start()  # several requests in one turn of the event loop load once
+
+    def _show_first_rows_now(self) -> None:
+        try:
+            loaded = self.ctx.runner.run_now(partial(first_rows, FIRST_ROWS))
+        except Exception:  # noqa: BLE001 (the load that follows reports it)
+            return
+        self._loaded(self._generation, len(loaded[0]) >= loaded[3], loaded)
 
     def _load(self) -> None:
         self._generation += 1
         generation = self._generation
 
-        def work(task: TaskContext) -> tuple[list[dict[str, Any]], list[dict[str, Any]], str]:
-            profile = get_profile(task.store)
-            return filter_members(task.store), list_groups(task.store), profile.name if profile else ""
+        def load_whole(_result: object = None) -> None:
+            self.ctx.runner.run(whole_roster, partial(self._loaded, generation, True), parent=self,
+                                title=self.tr("Loading the roster…"))
 
-        self.ctx.runner.run(work, lambda result: self._loaded(generation, *result), parent=self,
-                            title=self.tr("Loading the roster…"))
+        if self.loaded:
+            load_whole()
+            return
+        if self.model.rowCount():  # the first rows are in: the whole roster once they have painted
+            after_next_paint(self.table.viewport(), load_whole)
+            return
 
-    def _loaded(self, generation: int, members: list[dict[str, Any]], groups: list[dict[str, Any]], branch: str) -> None:
-        if generation != self._generation:
-            return  # a newer load is on its way
+        # A long roster shows its first screenful at once; the whole of it is read once that has painted.
+        def first_loaded(loaded: Loaded) -> None:
+            whole = len(loaded[0]) >= loaded[3]  # a short roster: that was all of it
+            self._loaded(generation, whole, loaded)
+            if not whole:
+                after_next_paint(self.table.viewport(), load_whole)
+
+        self.ctx.runner.run(partial(first_rows, FIRST_ROWS), first_loaded, load_whole)
+
+    def _loaded(self, generation: int, whole: bool, loaded: Loaded) -> None:
+        if generation != self._generation or (not whole and self.loaded):
+            return  # a newer load is on its way, or the whole roster came first
+        members, groups, branch, total = loaded
         selected = self._select_ids or [m["id"] for m in self.selected_members()]
-        self._select_ids = []
+        if whole:
+            self._select_ids = []
         self.groups = groups
         self.branch_name = branch
+        self.total_members = total
         self._fill_group_filter()
         self.model.set_members(members, today=date.today())
         self._select(selected)
-        if not self.loaded:
+        if not self.loaded:  # sized to the first rows, then to the whole roster
             fit_columns(self.table, lambda column: widest_texts(self.model, column))
-            self.loaded = True
+            self.loaded = whole
         self._update_actions()
 
     def _fill_group_filter(self) -> None:
@@ -287,7 +310,10 @@ class RosterPage(Page):
         self.ctx.set_pref(COLUMNS_PREF, [COLUMN_KEYS[c] for c in sorted(visible)])  # by key: stable
 
     def _update_count(self) -> None:
-        self.count_label.setText(self.tr("{0} members, {1} shown").format(self.model.rowCount(), self.proxy.rowCount()))
+        total, shown = self.model.rowCount(), self.proxy.rowCount()
+        if not self.loaded and self.total_members > total:  # the first rows only so far
+            total = shown = self.total_members
+        self.count_label.setText(self.tr("{0} members, {1} shown").format(total, shown))
 
     def _update_actions(self) -> None:
         count = len(self.table.selectionModel().selectedRows())
@@ -363,56 +389,3 @@ class RosterPage(Page):
         self.notice_label.setText(text)
         self.undo_button.setVisible(undo)
         self.notice.show()
-
-    def status_dialog(self, action: str | None = None) -> StatusDialog:
-        from ui.roster.status_dialog import StatusDialog
-
-        return StatusDialog(self.ctx, self.selected_members(), action, self)
-
-    def change_status(self, action: str) -> None:
-        if self.selected_members():
-            self.status_dialog(action).exec()
-
-    def edit_groups(self) -> None:
-        from ui.roster.groups_dialog import GroupsDialog
-
-        GroupsDialog(self.ctx, self).exec()
-
-    def import_members(self) -> None:
-        from ui.roster.import_wizard import ImportWizard
-
-        ImportWizard(self.ctx, self).exec()
-        self.ctx.roster_changed.emit()
-
-    # --- export and print ----------------------------------------------------------------------
-
-    def export_members(self) -> None:
-        from ui.roster.printing import choose_export_file
-
-        members = self.proxy.visible_members()
-        folder = Path(str(self.ctx.pref(EXPORT_DIR_PREF, str(Path.home()))))
-        chosen = choose_export_file(self, len(members), folder)
-        if chosen is not None:
-            path, show_id_numbers = chosen
-            self.ctx.set_pref(EXPORT_DIR_PREF, str(path.parent))
-            self.export_to(path, show_id_numbers, members)
-
-    def export_to(self, path: Path, show_id_numbers: bool, members: list[dict[str, Any]] | None = None) -> None:
-        from core.roster.export import export_roster
-        from ui.roster.printing import roster_title
-
-        chosen = members if members is not None else self.proxy.visible_members()
-        title = roster_title(self.branch_name)
-
-        def work(task: TaskContext) -> int:
-            return export_roster(task.store, path, show_id_numbers=show_id_numbers, members=chosen, title=title)
-
-        def done(count: int) -> None:
-            self.show_notice(self.tr("Exported {0} members to {1}").format(count, str(path)))
-
-        self.ctx.runner.run(work, done, parent=self, title=self.tr("Exporting…"))
-
-    def print_members(self) -> None:
-        from ui.roster.printing import preview_roster, roster_title
-
-        preview_roster(self, self.proxy.visible_members(), roster_title(self.branch_name)).exec()

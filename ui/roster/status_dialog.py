@@ -27,9 +27,13 @@ from ui.tasks import TaskContext
 def status_menu(parent: QWidget, choose: Callable[[str], None]) -> QMenu:
     """The status actions (转正, 流动, …) as a menu; ``choose`` gets the chosen action's code."""
     menu = QMenu(parent)
+    add_status_actions(menu, choose)
+    return menu
+
+
+def add_status_actions(menu: QMenu, choose: Callable[[str], None]) -> None:
     for code, (label, _status) in ACTIONS.items():
         menu.addAction(label, lambda code=code: choose(code))
-    return menu
 
 
 class StatusDialog(QDialog):
