@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QAbstractItemModel, QEvent, QObject, QTimer
 from PySide6.QtGui import QFontMetrics
-from PySide6.QtWidgets import QAbstractItemView, QStyle, QTableView, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QTableView, QWidget
 
 
 def record_table(model: QAbstractItemModel, selection: QAbstractItemView.SelectionMode) -> QTableView:
@@ -45,7 +45,7 @@ def _text_margin(table: QTableView, metrics: QFontMetrics) -> int:
         text = index.data()
         if text and not table.isColumnHidden(column):
             return max(0, table.sizeHintForIndex(index).width() - metrics.horizontalAdvance(str(text)))
-    return 2 * (table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, table) + 1)
+    return 6  # an empty table: what the usual styles add (twice the focus frame's margin and one)
 
 
 class _AfterPaint(QObject):
