@@ -25,11 +25,6 @@ class FigureTile(QFrame):
         super().__init__(parent)
         self.number_scale = number_scale
         self.setObjectName("figure")
-        self.setStyleSheet(
-            "QFrame#figure { background: #fbf8f3; border: 1px solid #e2d9cc; border-radius: 10px; }"
-            f"QFrame#figure QLabel#number {{ color: {ACCENT}; }}"
-            f"QFrame#figure QLabel#note {{ color: {MUTED}; }}"
-        )
         self.number = QLabel("–")
         self.number.setObjectName("number")
         self.caption = QLabel(caption)
@@ -46,6 +41,12 @@ class FigureTile(QFrame):
         layout.addWidget(self.note)
         layout.addStretch(1)
         self.apply_fonts()
+        # Last, once the labels are in: a style sheet set first would be worked out again for each label added.
+        self.setStyleSheet(
+            "QFrame#figure { background: #fbf8f3; border: 1px solid #e2d9cc; border-radius: 10px; }"
+            f"QFrame#figure QLabel#number {{ color: {ACCENT}; }}"
+            f"QFrame#figure QLabel#note {{ color: {MUTED}; }}"
+        )
 
     def set_value(self, value: object, note: str | None = None) -> None:
         """Show ``value``; ``note`` replaces the note (None keeps it)."""

@@ -13,13 +13,16 @@ import threading
 import traceback
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
-from PySide6.QtWidgets import QProgressDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
 from core.cancel import Cancelled
 from core.store import Store
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QProgressDialog  # imported when a task first lasts long enough to show it
 
 PROGRESS_DELAY_MS = 500
 
@@ -116,6 +119,8 @@ class Task(QObject):
     def _show_dialog(self) -> None:
         if self.done:
             return
+        from PySide6.QtWidgets import QProgressDialog
+
         dialog = QProgressDialog(self._title, self.tr("Cancel") if self._cancellable else "", 0, 0, self._parent)
         dialog.setWindowTitle(self._title)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)

@@ -31,8 +31,8 @@ OVERDUE = "#b00020"
 DUE_TODAY = "#b35c00"
 
 
-def _tile(caption: str, note: str = "") -> FigureTile:
-    return FigureTile(caption, note, number_scale=2.4)
+def _tile(caption: str, note: str = "", parent: QWidget | None = None) -> FigureTile:
+    return FigureTile(caption, note, number_scale=2.4, parent=parent)
 
 
 def _font(points: float, *, bold: bool = False) -> QFont:
@@ -42,9 +42,9 @@ def _font(points: float, *, bold: bool = False) -> QFont:
     return font
 
 
-def _table(headers: list[str]) -> QTreeWidget:
+def _table(headers: list[str], parent: QWidget | None = None) -> QTreeWidget:
     """A read-only list with columns, easy to move through with the arrow keys."""
-    tree = QTreeWidget()
+    tree = QTreeWidget(parent)
     tree.setHeaderLabels(headers)
     tree.setRootIsDecorated(False)
     tree.setUniformRowHeights(True)
@@ -73,20 +73,23 @@ class HomePage(Page):
         self.today: Callable[[], date] = date.today
         self.overview: dict[str, Any] | None = None
         self._generation = 0
+        # Made in their parent from the start: moving a widget with a style sheet into another works
+        # its style out again.
+        content = QWidget()
 
-        self.heading = QLabel(self.tr("Your branch"))
+        self.heading = QLabel(self.tr("Your branch"), content)
         self.heading.setWordWrap(True)
         self.heading.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.subheading = QLabel("")
+        self.subheading = QLabel("", content)
         self.subheading.setStyleSheet(f"color: {MUTED};")
 
         self.tiles = {
-            "members": _tile(self.tr("Members"), self.tr("Not counting transferred or deceased")),
-            "full": _tile(self.tr("Full members")),
-            "probationary": _tile(self.tr("Probationary members")),
-            "aged_60_plus": _tile(self.tr("Aged 60 and over")),
+            "members": _tile(self.tr("Members"), self.tr("Not counting transferred or deceased"), parent=content),
+            "full": _tile(self.tr("Full members"), parent=content),
+            "probationary": _tile(self.tr("Probationary members"), parent=content),
+            "aged_60_plus": _tile(self.tr("Aged 60 and over"), parent=content),
             "without_wechat": _tile(
-                self.tr("Without WeChat"), self.tr("No phone, basic phone, or not using WeChat")
+                self.tr("Without WeChat"), self.tr("No phone, basic phone, or not using WeChat"), parent=content
             ),
         }
         tile_row = QHBoxLayout()
@@ -94,12 +97,12 @@ class HomePage(Page):
         for tile in self.tiles.values():
             tile_row.addWidget(tile, 1)
 
-        self.probation_title = QLabel(self.tr("Probation ends within 30 days"))
-        self.probation_list = _table([self.tr("Name"), self.tr("Probation ends"), self.tr("Days left")])
-        self.away_title = QLabel(self.tr("Mobile or out of contact"))
-        self.away_list = _table([self.tr("Name"), self.tr("Status"), self.tr("Since"), self.tr("Phone")])
-        self.changes_title = QLabel(self.tr("Recent changes"))
-        self.changes_list = _table([self.tr("Time"), self.tr("Change")])
+        self.probation_title = QLabel(self.tr("Probation ends within 30 days"), content)
+        self.probation_list = _table([self.tr("Name"), self.tr("Probation ends"), self.tr("Days left")], content)
+        self.away_title = QLabel(self.tr("Mobile or out of contact"), content)
+        self.away_list = _table([self.tr("Name"), self.tr("Status"), self.tr("Since"), self.tr("Phone")], content)
+        self.changes_title = QLabel(self.tr("Recent changes"), content)
+        self.changes_list = _table([self.tr("Time"), self.tr("Change")], content)
 
         lists = QGridLayout()
         lists.setHorizontalSpacing(24)
@@ -115,7 +118,6 @@ class HomePage(Page):
         lists.setRowStretch(1, 1)
         lists.setRowStretch(3, 1)
 
-        content = QWidget()
         layout = QVBoxLayout(content)
         layout.setContentsMargins(28, 20, 28, 20)
         layout.setSpacing(10)

@@ -169,13 +169,13 @@ class RosterPage(Page, RosterActions):
     def _build_notice(self) -> QFrame:
         self.notice = QFrame()
         self.notice.setObjectName("rosterNotice")
-        self.notice.setStyleSheet("QFrame#rosterNotice { background: #fff4d6; border: 1px solid #e0c060; }")
         row = QHBoxLayout(self.notice)
         row.setContentsMargins(12, 6, 12, 6)
         self.notice_label = QLabel()
         row.addWidget(self.notice_label, 1)
         self.undo_button = self._button(row, self.tr("Undo (Ctrl+Z)"), self.undo_delete)
         self._button(row, self.tr("Close"), self.notice.hide)
+        self.notice.setStyleSheet("QFrame#rosterNotice { background: #fff4d6; border: 1px solid #e0c060; }")  # last
         self.notice.hide()
         return self.notice
 
