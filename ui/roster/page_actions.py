@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QPushButton
 
 from ui.tasks import TaskContext
@@ -31,7 +32,6 @@ class RosterActions:
 
         def selected_members(self) -> list[dict[str, Any]]: ...
         def show_notice(self, text: str, undo: bool = False) -> None: ...
-        def tr(self, text: str) -> str: ...
 
     def _fill_status_menu(self) -> None:
         menu = self.status_button.menu()
@@ -84,9 +84,9 @@ class RosterActions:
             return export_roster(task.store, path, show_id_numbers=show_id_numbers, members=chosen, title=title)
 
         def done(count: int) -> None:
-            self.show_notice(self.tr("Exported {0} members to {1}").format(count, str(path)))
+            self.show_notice(QCoreApplication.translate("RosterPage", "Exported {0} members to {1}").format(count, str(path)))
 
-        self.ctx.runner.run(work, done, parent=self, title=self.tr("Exporting…"))
+        self.ctx.runner.run(work, done, parent=self, title=QCoreApplication.translate("RosterPage", "Exporting…"))
 
     def print_members(self) -> None:
         from ui.roster.printing import preview_roster, roster_title
