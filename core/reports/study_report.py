@@ -160,7 +160,11 @@ def _tally(snapshot: RecordSnapshot, period: Period) -> _Tally:
     return tally
 
 
-def _coverage(store: Store, members: list[dict[str, Any]], tally: _Tally) -> list[LessonCoverage]:
+def _coverage(
+    store: Store, members: list[dict[str, Any]], tally: _Tally, earlier: tuple[list[LessonCoverage], set[str]] | None = None
+) -> list[LessonCoverage]:
+    """Coverage of every current lesson. ``earlier``: the coverage for the same members before records
+    of the given lessons were added; the other lessons' coverage is kept as it was."""
     group_of = {m["id"]: m["group_name"] or NO_GROUP for m in members}
     group_totals: dict[str, int] = defaultdict(int)
     for group in group_of.values():
@@ -169,8 +173,16 @@ def _coverage(store: Store, members: list[dict[str, Any]], tally: _Tally) -> lis
         "SELECT id, title, published_date FROM lessons WHERE deleted = 0 AND archived = 0 "
         "ORDER BY coalesce(published_date, '') DESC, title"
     )
+    kept: dict[str, LessonCoverage] = {}
+    if earlier is not None:
+        previous, touched = earlier
+        kept = {c.lesson_id: c for c in previous if c.lesson_id not in touched}
     out = []
     for lesson in lessons:
+        same = kept.get(lesson["id"])
+        if same is not None and (same.title, same.published_date) == (lesson["title"], lesson["published_date"]):
+            out.append(same)
+            continue
         per_group = Counter(map(group_of.get, tally.learners.get(lesson["id"], ())))
         per_group.pop(None, None)  # learners no longer expected to study
         groups = [GroupCoverage(name, per_group.get(name, 0), total) for name, total in group_totals.items()]
@@ -268,7 +280,10 @@ def build_study_report(
     since = months_before(today or date.today(), idle_months)
     coverage = snapshot.all_time.get("coverage")
     if coverage is None:
-        coverage = snapshot.all_time["coverage"] = _coverage(store, members, tally)
+        # Only records added since the last snapshot, for the same members: only their lessons change.
+        carried = snapshot.all_time.pop("carried", None)
+        earlier = (carried[1], carried[2]) if carried and carried[0] == members and carried[1] is not None else None
+        coverage = snapshot.all_time["coverage"] = _coverage(store, members, tally, earlier)
     return StudyReport(
         period=period,
         coverage=coverage,

@@ -84,6 +84,10 @@ class RecordSnapshot:
         """This snapshot with the new records ``added``: what it has worked out is carried over, the
         parts the new records touch copied first, so that this snapshot stays as it was."""
         grown = RecordSnapshot(key, self.rows + added)
+        # The members and lesson coverage of this snapshot, for the report made from the new one to reuse
+        # (see study_report.build_study_report); the lessons of the new records are counted again.
+        grown.all_time["carried"] = (self.all_time.get("members"), self.all_time.get("coverage"),
+                                     {row[1] for row in added})
         grouped = self.all_time.get("by_month")
         if grouped is not None:
             carried = dict(grouped)
