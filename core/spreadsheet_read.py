@@ -17,7 +17,7 @@ from typing import Any
 
 from core.cancel import Cancelled, check
 from core.merged_cells import MergedCells, Span, ods_merged_ranges
-from core.tabular import TableReadError, TableRow, open_error
+from core.table_rows import TableReadError, TableRow, open_error
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods", ".et")
 ZIP_MAGIC = b"PK\x03\x04"

@@ -17,12 +17,12 @@ import re
 import tempfile
 import threading
 from collections.abc import Generator, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from core.cancel import check
+from core.table_rows import TableReadError, TableRow, open_error
 
 MAX_ROWS = 50_000  # non-empty rows; larger files are refused to keep memory bounded
 
@@ -33,18 +33,8 @@ _CHUNK = 1 << 20
 _BAD_CSV = "内容不是规范的 CSV 文本（可能有未配对的引号或过长的单元格）"
 
 
-class TableReadError(Exception):
-    """A table could not be read; the message (Chinese) says what is wrong and what to do."""
-
-
 class TableWriteError(Exception):
     """A table could not be written; the message (Chinese) says why."""
-
-
-@dataclass
-class TableRow:
-    number: int  # row number as the spreadsheet shows it (1-based, title rows included)
-    values: list[object]  # str, int, float, datetime, date, bool or None; trailing empties trimmed
 
 
 # ---------------------------------------------------------------------------------------------
@@ -154,16 +144,6 @@ def _csv_rows(path: Path, cancel: threading.Event | None) -> Generator[TableRow,
         ) from exc
     except OSError as exc:
         raise open_error(path, exc) from exc
-
-
-def open_error(path: Path, exc: OSError) -> TableReadError:
-    if isinstance(exc, FileNotFoundError):
-        return TableReadError(f"找不到文件：{path}。文件可能已被移动或删除，请重新选择。")
-    if isinstance(exc, PermissionError):
-        reason = "没有访问权限，或文件正被其他程序独占打开，请关闭后重试"
-    else:
-        reason = f"系统错误（{exc.strerror or exc}）"
-    return TableReadError(f"无法打开文件 {path.name}：{reason}。")
 
 
 # ---------------------------------------------------------------------------------------------
