@@ -117,15 +117,23 @@ REFUSED: list[tuple[str, Maker, str]] = [
 def test_both_importers_refuse_the_file_in_chinese_and_write_nothing(
     store: Store, tmp_path: Path, case: str, make: Maker, says: str
 ) -> None:
-    path = make(tmp_path)
+    refused_by_both_importers(store, make(tmp_path), says)
+
+
+def refused_by_both_importers(store: Store, path: Path, says: str) -> list[str]:
+    """The roster and the lesson importer both refuse ``path`` with a short Chinese message matching
+    ``says`` that says what to do, and write nothing; their messages."""
     before = table_digest(store)
+    messages = []
     for plan in (lambda: plan_import(store, path), lambda: plan_lesson_import(store, path)):
         with pytest.raises(TableReadError, match=says) as refused:
             plan()
         message = str(refused.value)
         assert re.search(r"[\u4e00-\u9fff]", message) and len(message) < 500, message
         assert "请" in message  # and it says what to do
+        messages.append(message)
     assert table_digest(store) == before
+    return messages
 
 
 # -- imported as a person means it ----------------------------------------------------------------------

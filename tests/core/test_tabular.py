@@ -225,15 +225,7 @@ def test_cancel_stops_reading(tmp_path: Path, suffix: str) -> None:
         write_csv(path, ["姓名", "序号"], data)
     else:
         write_xlsx(path, "表", ["姓名", "序号"], data)
-    cancel = threading.Event()
-    seen = 0
-
-    with pytest.raises(Cancelled):
-        for _ in read_rows(path, cancel):
-            seen += 1
-            if seen == 100:
-                cancel.set()
-    assert seen < 600
+    assert rows_read_after_cancel(path, at=100) < 600
 
 
 def test_write_xlsx_round_trip(tmp_path: Path) -> None:
@@ -328,3 +320,16 @@ def test_write_permission_error_is_explained(tmp_path: Path, monkeypatch: pytest
     with pytest.raises(TableWriteError, match="正被 Excel 打开"):
         write_csv(tmp_path / "out.csv", ["姓名"], [])
     assert not list(tmp_path.iterdir())
+
+
+def rows_read_after_cancel(path: Path, at: int) -> int:
+    """How many rows ``read_rows`` gave before it stopped with ``Cancelled``, the cancel set after
+    ``at`` rows."""
+    cancel = threading.Event()
+    seen = 0
+    with pytest.raises(Cancelled):
+        for _ in read_rows(path, cancel):
+            seen += 1
+            if seen == at:
+                cancel.set()
+    return seen
